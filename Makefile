@@ -1,0 +1,74 @@
+# Two commands for a fresh machine: `make site` and `make test`.
+# Each sets up what it needs itself (virtual environment with pinned packages,
+# npm packages, Debian's chromium) and does nothing twice.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SETUP := $(VENV)/.setup-done
+NODE_SETUP := node_modules/.setup-done
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Material prints a migration banner on every build; the pin to mkdocs<2 is deliberate.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve bench article validate fix-unicode lock clean system-packages
+
+## make site: set up and build the whole site into site/ (atomically).
+site: $(SETUP)
+	$(BIN)/wardpub build
+
+## make test: set up everything the tests need and run them all.
+test: $(SETUP) $(NODE_SETUP) system-packages
+	$(BIN)/pytest
+
+## make serve: live preview at http://127.0.0.1:8000/ while you edit.
+serve: $(SETUP)
+	$(BIN)/mkdocs serve --livereload
+
+## make bench: speed and size figures against baselines measured in the same run.
+bench: $(SETUP) $(NODE_SETUP) system-packages
+	$(BIN)/wardpub bench
+
+## make article: start a new article; asks for its Vietnamese title (or TITLE="...").
+article: $(SETUP)
+	$(BIN)/wardpub new-article $(if $(TITLE),"$(TITLE)")
+
+## make validate: check every article, page, spec and table without building.
+validate: $(SETUP)
+	$(BIN)/wardpub validate
+
+## make fix-unicode: rewrite pages and tables typed in decomposed Unicode as NFC.
+fix-unicode: $(SETUP)
+	$(BIN)/wardpub fix-unicode
+
+$(SETUP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(NODE_SETUP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian packages the browser and server tests drive; installed only when missing.
+system-packages:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+## make lock: re-resolve requirements.in into the pinned requirements.txt.
+lock:
+	rm -rf .cache/lock-venv && $(PYTHON) -m venv .cache/lock-venv
+	.cache/lock-venv/bin/pip install --quiet -r requirements.in
+	{ echo "# Pinned full dependency set, generated from requirements.in by 'make lock'. Do not edit by hand."; \
+	  .cache/lock-venv/bin/pip freeze --all | grep -v '^pip=='; } > requirements.txt
+
+clean:
+	rm -rf site .build .cache

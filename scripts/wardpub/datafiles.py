@@ -1,0 +1,57 @@
+"""Loading the project's own YAML data safely, with editor-readable errors.
+
+Owns `load_yaml` (safe loader only: mkdocs.yml is the one file read with
+MkDocs' unsafe loader) and the Unicode checks every data file passes: a YAML
+syntax error or text not in NFC becomes a `Problem` naming file and line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, display_path
+from .text import is_nfc
+
+
+def parse_yaml(text: str, file: str, line_offset: int = 0, field: str = "YAML") -> tuple[Any, list[Problem]]:
+    """Parse YAML text; on error return one Problem with the line it points at."""
+    try:
+        return yaml.safe_load(text), []
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        reason = (error.problem or "cú pháp YAML sai").strip()
+        return None, [
+            Problem(file, field, f"lỗi cú pháp YAML ({reason})",
+                    "kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép ở dòng này", line)
+        ]
+    except yaml.YAMLError as error:
+        return None, [Problem(file, field, f"lỗi cú pháp YAML ({error})", "kiểm tra lại tệp")]
+
+
+def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
+    """Read a UTF-8 YAML file that must be NFC; return (data, problems)."""
+    file = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Problem(file, "(tệp)", "không tìm thấy tệp", "tạo lại tệp hoặc sửa đường dẫn")]
+    except UnicodeDecodeError:
+        return None, [Problem(file, "(tệp)", "tệp không ở mã UTF-8", "lưu lại tệp với mã hóa UTF-8")]
+    problems = nfc_problems(text, file)
+    data, yaml_problems = parse_yaml(text, file)
+    return data, problems + yaml_problems
+
+
+def nfc_problems(text: str, file: str, field: str = "(văn bản)") -> list[Problem]:
+    """One Problem for the first line whose text is not NFC (decomposed marks)."""
+    if is_nfc(text):
+        return []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not is_nfc(line):
+            return [Problem(file, field, "chữ có dấu được gõ ở dạng tổ hợp (không phải Unicode NFC)",
+                            "chạy `make fix-unicode` hoặc gõ lại dòng này bằng bộ gõ Unicode dựng sẵn", number)]
+    return []

@@ -1,0 +1,48 @@
+"""Language-dependent output: interface strings, dates and numbers.
+
+Owns the table in data/strings.yml and formatting through Babel, so a date
+reads "16/9/2025" or "16 tháng 9, 2025" on Vietnamese pages and "16 September
+2025" on English ones, and numbers use the page language's separators.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import yaml
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+from . import PACKAGE_DIR
+
+DEFAULT_LANGUAGE = "vi"
+_DATE_FORMATS = {"vi": {"short": "d/M/yyyy", "long": "d 'tháng' M, yyyy"}, "en": {"short": "d MMM yyyy", "long": "d MMMM yyyy"}}
+
+
+@cache
+def _strings() -> dict[str, dict[str, str]]:
+    with open(PACKAGE_DIR / "data" / "strings.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def t(key: str, language: str, **values: object) -> str:
+    """Interface string for key in language (Vietnamese when a translation is missing)."""
+    entry = _strings()[key]
+    text = entry.get(language) or entry[DEFAULT_LANGUAGE]
+    return text.format(**values) if values else text
+
+
+def date(value: dt.date, language: str, style: str = "short") -> str:
+    return format_date(value, _DATE_FORMATS.get(language, _DATE_FORMATS["en"])[style], locale=language)
+
+
+def number(value: float, language: str, digits: int = 0) -> str:
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=language)
+
+
+def percent(value: float, language: str, digits: int = 0) -> str:
+    """value is a fraction: 0.853 -> "85,3%" (vi) or "85.3%" (en)."""
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+    return format_percent(value, format=pattern, locale=language)

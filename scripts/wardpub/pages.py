@@ -1,0 +1,178 @@
+"""Content pages: their front matter, their pairing by language, and the
+Markdown additions the build makes to them.
+
+Owns the rules for docs/**/*.md outside the news section: required title and
+description, ASCII file names, a Vietnamese page with its `.en.md` twin (or
+`vi_only: true`), NFC text, `[src:N]` citations of known sources and
+`{{ ward.* }}` tokens. At build time it turns citations into links and ends
+every page with its sources, in the page's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from . import language as lang
+from .datafiles import nfc_problems, parse_yaml
+from .problems import Problem, display_path, from_validation_error
+from .registries import Registries, Source
+
+# Same pattern MkDocs uses, so both read the same front matter.
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+CITATION = re.compile(r"\[src:\s*([^\]]*)\]")
+WARD_TOKEN = re.compile(r"\{\{\s*ward\.([a-z_]+)\s*\}\}")
+ASCII_PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*(\.en)?\.md$")
+WARD_KEYS = ("name", "committee", "publication", "address", "phone", "email")
+EN_SUFFIX = ".en.md"
+
+
+class PageMeta(BaseModel):
+    """Front matter of a content page."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    title: str = Field(min_length=1)
+    description: str = Field(min_length=1, max_length=200)
+    updated: Optional[dt.date] = None
+    category: Optional[str] = None
+    sources: list[int] = []
+    vi_only: bool = False
+    # Material's own keys editors may use.
+    hide: list[str] = []
+    search: dict = {}
+
+
+@dataclass
+class SourceFile:
+    """A Markdown file split into front matter and body, as editors wrote it."""
+
+    path: Path
+    file: str  # as shown in messages
+    meta: dict
+    body: str
+    body_line: int  # line number where the body starts
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_markdown(path: Path) -> SourceFile:
+    file = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return SourceFile(path, file, {}, "", 1, [Problem(file, "(tệp)", "tệp không ở mã UTF-8", "lưu lại tệp với mã hóa UTF-8")])
+    problems = nfc_problems(text, file)
+    match = FRONT_MATTER.match(text)
+    if not match:
+        problems.append(Problem(file, "front matter", "thiếu phần thông tin đầu trang giữa hai dòng ---",
+                                "thêm ở đầu tệp: ---, title: ..., description: ..., ---", 1))
+        return SourceFile(path, file, {}, text, 1, problems)
+    meta, yaml_problems = parse_yaml(match.group(1), file, line_offset=1, field="front matter")
+    if meta is not None and not isinstance(meta, dict):
+        yaml_problems.append(Problem(file, "front matter", "phải là các dòng dạng tên: giá trị", "xem mẫu trong hướng dẫn biên tập", 2))
+        meta = None
+    body_line = text[: match.end()].count("\n") + 1
+    return SourceFile(path, file, meta or {}, text[match.end():], body_line, problems + yaml_problems)
+
+
+def line_of(source: SourceFile, offset: int) -> int:
+    return source.body_line + source.body.count("\n", 0, offset)
+
+
+def citation_ids(raw: str) -> list[str]:
+    return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def body_problems(source: SourceFile, registries: Registries) -> list[Problem]:
+    """Citations of unknown sources and unknown ward tokens in a page body."""
+    problems = []
+    for match in CITATION.finditer(source.body):
+        for ident in citation_ids(match.group(1)):
+            if not ident.isdigit() or int(ident) not in registries.sources:
+                problems.append(Problem(source.file, f"[src:{ident}]", "không có nguồn số này trong docs/_data/sources.yml",
+                                        "sửa số nguồn hoặc thêm nguồn vào sources.yml", line_of(source, match.start())))
+    for match in WARD_TOKEN.finditer(source.body):
+        if match.group(1) not in WARD_KEYS:
+            problems.append(Problem(source.file, match.group(0), "không có thông tin phường tên này",
+                                    f"dùng một trong: {', '.join('ward.' + k for k in WARD_KEYS)}", line_of(source, match.start())))
+    return problems
+
+
+def validate_page(source: SourceFile, registries: Registries) -> tuple[Optional[PageMeta], list[Problem]]:
+    problems = list(source.problems)
+    if not source.meta and problems:
+        return None, problems
+    try:
+        meta = PageMeta.model_validate(source.meta)
+    except ValidationError as error:
+        return None, problems + from_validation_error(source.file, error)
+    if meta.category is not None and meta.category not in registries.categories:
+        problems.append(Problem(source.file, "category", f"“{meta.category}” không có trong docs/_data/categories.yml",
+                                f"chọn một trong: {', '.join(registries.category_keys)}"))
+    for ident in meta.sources:
+        if ident not in registries.sources:
+            problems.append(Problem(source.file, "sources", f"không có nguồn số {ident} trong docs/_data/sources.yml",
+                                    "sửa số nguồn hoặc thêm nguồn vào sources.yml"))
+    return meta, problems + body_problems(source, registries)
+
+
+def pairing_problems(docs_dir: Path, paths: list[Path], vi_only: set[Path]) -> list[Problem]:
+    """Every Vietnamese page needs its English twin unless marked vi_only; no orphan English page."""
+    problems = []
+    present = {p.relative_to(docs_dir).as_posix() for p in paths}
+    for rel in sorted(present):
+        file = display_path(docs_dir / rel)
+        if not ASCII_PATH.match(rel):
+            problems.append(Problem(file, "tên tệp", "tên tệp và thư mục chỉ dùng chữ thường không dấu, số và dấu gạch ngang",
+                                    "đổi tên, ví dụ “Hội nghị.md” thành “hoi-nghi.md”"))
+        if rel.endswith(EN_SUFFIX):
+            if rel[: -len(EN_SUFFIX)] + ".md" not in present:
+                problems.append(Problem(file, "tên tệp", "bản tiếng Anh không có bản tiếng Việt cùng tên",
+                                        f"tạo {rel[: -len(EN_SUFFIX)]}.md hoặc sửa tên tệp"))
+        elif rel[:-3] + EN_SUFFIX not in present and docs_dir / rel not in vi_only:
+            problems.append(Problem(file, "bản tiếng Anh", f"thiếu bản dịch {rel[:-3]}{EN_SUFFIX}",
+                                    "thêm bản dịch, hoặc ghi vi_only: true nếu trang chỉ có tiếng Việt"))
+    return problems
+
+
+# ── build-time additions ────────────────────────────────────────────────────
+
+def _cite(match: re.Match, language: str, cited: list[int]) -> str:
+    links = []
+    for ident in citation_ids(match.group(1)):
+        number = int(ident)
+        if number not in cited:
+            cited.append(number)
+        label = html.escape(lang.t("sources.cite", language, number=number))
+        links.append(f'<a href="#src-{number}" aria-label="{label}">{number}</a>')
+    return f'<sup class="ward-cite">[{", ".join(links)}]</sup>'
+
+
+def source_item(number: int, source: Source, language: str) -> str:
+    parts = [html.escape(source.outlet)]
+    if source.date:
+        parts.append(lang.date(source.date, language))
+    about = html.escape(source.about[language])
+    if source.url:
+        about = f'<a href="{html.escape(source.url)}" rel="noopener">{about}</a>'
+    return f'<li id="src-{number}"><span class="ward-sources__n">[{number}]</span> {", ".join(parts)}: {about}</li>'
+
+
+def render(markdown: str, meta: dict, language: str, ward_values: dict[str, str], registries: Registries) -> str:
+    """Markdown as published: ward tokens filled in, citations linked, sources appended."""
+    markdown = WARD_TOKEN.sub(lambda m: ward_values.get(m.group(1), m.group(0)), markdown)
+    cited: list[int] = []
+    markdown = CITATION.sub(lambda m: _cite(m, language, cited), markdown)
+    for number in meta.get("sources") or []:
+        if number not in cited:
+            cited.append(number)
+    if not cited:
+        return markdown
+    items = "\n".join(source_item(n, registries.sources[n], language) for n in cited)
+    heading = lang.t("sources.heading", language)
+    return f'{markdown.rstrip()}\n\n## {heading}\n\n<ul class="ward-sources">\n{items}\n</ul>\n'

