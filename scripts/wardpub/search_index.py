@@ -27,7 +27,7 @@ from .text import nfc, tokens
 # Material's lunr worker and language packs, which this index replaces.
 MATERIAL_SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
-DOCS_PER_CHUNK = 64
+DOCS_PER_CHUNK = 32  # small chunks: a query fetches excerpts only for the pages it lists
 EXCERPT_CHARS = 240
 TITLE_WEIGHT = 20  # a token in a section title counts as this many occurrences
 ADDRESS_WEIGHT = 10  # a token of the page's address (its Vietnamese slug) on the page's first section

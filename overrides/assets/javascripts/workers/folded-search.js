@@ -15,7 +15,10 @@
 
 const MARKS = /\p{Mn}/gu;
 const TOKEN = /[\p{L}\p{N}]+/gu;
-const MAX_GROUPS = 50;
+// Pages listed per query: each needs its excerpts fetched, so keep it to what a reader scans.
+const MAX_GROUPS = 20;
+// A prefix shorter than this matches most of the index ("ph…"), so it matches whole words only.
+const MIN_PREFIX = 3;
 
 /** Lower-case, without diacritics; đ becomes d. Mirrors wardpub.text.fold. */
 function fold(text) {
@@ -63,7 +66,7 @@ function parseQuery(query) {
   }
   const terms = [...labels.keys()];
   const last = terms[terms.length - 1];
-  const typing = last !== undefined && last.length >= 2 && !/[^\p{L}\p{N}]$/u.test(normalized);
+  const typing = last !== undefined && last.length >= MIN_PREFIX && !/[^\p{L}\p{N}]$/u.test(normalized);
   return { terms, labels, prefix: typing ? last : null };
 }
 
@@ -169,13 +172,14 @@ if (typeof self !== "undefined" && typeof module === "undefined") {
     return cache.get(path);
   };
 
-  async function search(query) {
+  async function search(query, ticket) {
     const q = parseQuery(query);
     if (!q.terms.length) return { items: [] };
     const meta = await load("meta.json");
     const available = new Set(meta.shards);
     const keys = [...new Set(q.terms.map(shardKey))].filter((k) => available.has(k));
     const shards = new Map(await Promise.all(keys.map(async (k) => [k, await load(`terms/${k}.json`)])));
+    if (ticket !== latest) return null; // the reader typed on: skip fetching excerpts for a stale query
     starts ||= pageStarts(meta.pages);
     const groups = groupByPage(rank(q, shards, meta.documents), starts);
     // Only the documents shown are fetched: a few chunks, whatever the site's size.
@@ -197,13 +201,13 @@ if (typeof self !== "undefined" && typeof module === "undefined") {
       const ticket = ++latest;
       let result;
       try {
-        result = await search(message.data);
+        result = await search(message.data, ticket);
       } catch (error) {
         // Offline or a missing shard: show no results rather than a stale list.
         cache.clear();
         result = { items: [] };
       }
-      if (ticket === latest) self.postMessage({ type: 3, data: result });
+      if (ticket === latest && result) self.postMessage({ type: 3, data: result });
     }
   });
 }
