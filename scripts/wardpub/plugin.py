@@ -24,6 +24,10 @@ from .cache import generated, write_atomic
 from .validate import Project, check_project
 
 
+# Functions (page, language, project) -> Markdown that add a section to a page.
+PAGE_SECTIONS: tuple = ()
+
+
 class WardConfig(base.Config):
     pass
 
@@ -65,6 +69,10 @@ class WardPlugin(BasePlugin[WardConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
+        # Sections other modules add to a page (its infographics, charts, latest
+        # news...) go before the source list, which pages.render puts last.
+        added = [section(page, self.language, self.project) for section in PAGE_SECTIONS]
+        markdown = "\n\n".join([markdown.rstrip(), *filter(None, added)]) + "\n"
         values = self.project.ward.values(self.language)
         return pages.render(markdown, page.meta, self.language, values, self.project.registries)
 
