@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Material prints a migration banner on every build; the pin to mkdocs<2 is deliberate.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve bench article validate fix-unicode lock clean system-packages
+.PHONY: site test serve bench article validate hooks infographics fix-unicode lock clean system-packages
 
 ## make site: set up and build the whole site into site/ (atomically).
 site: $(SETUP)
@@ -37,6 +37,14 @@ article: $(SETUP)
 ## make validate: check every article, page, spec and table without building.
 validate: $(SETUP)
 	$(BIN)/wardpub validate
+
+## make hooks: check content before every git commit (pre-commit runs `wardpub validate`).
+hooks: $(SETUP)
+	$(BIN)/pre-commit install
+
+## make infographics: render the infographics that changed into infographics-out/ (OUT=... for another folder).
+infographics: $(SETUP)
+	$(BIN)/wardpub infographics --out $(or $(OUT),infographics-out)
 
 ## make fix-unicode: rewrite pages and tables typed in decomposed Unicode as NFC.
 fix-unicode: $(SETUP)

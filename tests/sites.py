@@ -61,3 +61,19 @@ def minimal_pages() -> dict[str, str]:
         "docs/index.md": page("Trang chủ", body="Phường và giáo dục."),
         "docs/index.en.md": page("Home", "A page to test the system with.", "The ward and education."),
     }
+
+
+def article(body: str = "Nội dung bài [src:13].", **fields: str | None) -> str:
+    """An article's Markdown with valid front matter; keyword fields override keys (None drops one)."""
+    meta = {"title": '"Tin thử"', "date": "2025-09-16", "description": '"Một bài viết thử để kiểm tra danh sách tin của trang."',
+            "category": "muc-tieu-quan-diem", "tags": "[hoi-nghi]", "author": "Ban biên tập", "draft": "false", **fields}
+    lines = "\n".join(f"{key}: {value}" for key, value in meta.items() if value is not None)
+    return f"---\n{lines}\n---\n\n{body}\n"
+
+
+def news_index() -> dict[str, str]:
+    """The news section's first pages, in both languages."""
+    return {
+        "docs/tin-tuc/index.md": page("Tin tức", body="Tin mới nhất trước."),
+        "docs/tin-tuc/index.en.md": page("News", "News, newest first, for the test site.", "Newest first."),
+    }

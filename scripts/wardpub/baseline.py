@@ -26,10 +26,12 @@ plugins:
 """
 
 
-def prepare_baseline(docs_dir: Path, work: Path) -> Path:
-    """Copy docs_dir (without its _data folder) beside a default Material config; return the config."""
+def prepare_baseline(docs_dir: Path, work: Path, not_in_nav: str = "") -> Path:
+    """Copy docs_dir (without its _data folder) beside a default Material config; return the config.
+    not_in_nav keeps pages (news articles) out of the navigation, as this site does."""
     shutil.copytree(docs_dir, work / "docs", ignore=shutil.ignore_patterns("_data"))
-    (work / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+    extra = f"not_in_nav: |\n  {not_in_nav}\n" if not_in_nav else ""
+    (work / "mkdocs.yml").write_text(BASELINE_CONFIG + extra, encoding="utf-8")
     return work / "mkdocs.yml"
 
 

@@ -2,7 +2,11 @@
 
   wardpub build          validate, then build site/ atomically (make site)
   wardpub validate       check every page, table and spec without building
+  wardpub new-article    start a news article from its Vietnamese title (make article)
   wardpub fix-unicode    rewrite text files in Unicode NFC
+  wardpub charts         draw the charts that changed and list every chart file
+  wardpub infographics   render the infographics that changed and report their files
+  wardpub import-stats   turn a unit's exported spreadsheet (CSV) into its stored report
   wardpub bench          speed and size figures against same-run baselines
 """
 
@@ -15,12 +19,18 @@ from pathlib import Path
 from . import PROJECT_ROOT
 
 
+def default_config() -> Path:
+    """The mkdocs.yml of the project in the working folder, else this package's project."""
+    here = Path.cwd() / "mkdocs.yml"
+    return here if here.is_file() else PROJECT_ROOT / "mkdocs.yml"
+
+
 def _build(args) -> int:
     from .publish import BuildFailed, build_site, configure_logging
 
     configure_logging(args.verbose)
     try:
-        target = build_site(args.site_dir, args.config)
+        target = build_site(args.site_dir, args.config or default_config())
     except BuildFailed as error:
         print(str(error), file=sys.stderr)
         print("Chưa xuất bản: trang web cũ vẫn giữ nguyên. (Build stopped; the previous site/ is untouched.)", file=sys.stderr)
@@ -32,15 +42,40 @@ def _build(args) -> int:
 def _validate(args) -> int:
     from mkdocs.config import load_config
 
+    from .problems import ProblemsFound
     from .validate import check_project
 
-    config = load_config(config_file=str(PROJECT_ROOT / "mkdocs.yml"))
-    problems = check_project(dict(config.extra), config.docs_dir).problems
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    config = load_config(config_file=str(args.config or default_config()))
+    problems = check_project(dict(config.extra), config.docs_dir, config.site_url).problems
     if problems:
+        print(ProblemsFound(problems), file=sys.stderr)
         return 1
     print("Không có lỗi. (No problems found.)")
+    return 0
+
+
+def _infographics(args) -> int:
+    from mkdocs.config import load_config
+
+    from .infographics.command import run
+    from .validate import check_project
+
+    config = load_config(config_file=str(args.config or default_config()))
+    project = check_project(dict(config.extra), config.docs_dir, config.site_url)
+    return run(project, args.only, args.debug, args.out)
+
+
+def _new_article(args) -> int:
+    from .editor import new_article
+
+    title = args.title or input("Tiêu đề bài viết (tiếng Việt): ")
+    try:
+        path = new_article(title)
+    except (ValueError, FileExistsError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Đã tạo {path.relative_to(PROJECT_ROOT)}")
+    print("Mở tệp, viết bài, rồi chạy `make serve` để xem trước và `make validate` để kiểm tra.")
     return 0
 
 
@@ -60,6 +95,47 @@ def _fix_unicode(args) -> int:
     return 0
 
 
+def _charts(args) -> int:
+    import time
+
+    from mkdocs.config import load_config
+
+    from .charts import copy_files, render_all, report_lines
+    from .problems import ProblemsFound
+    from .validate import check_project
+
+    config = load_config(config_file=str(args.config or default_config()))
+    project = check_project(dict(config.extra), config.docs_dir)
+    start = time.perf_counter()
+    try:
+        if project.problems:
+            raise ProblemsFound(project.problems)
+        files = render_all(project.results.charts, project.registries, project.ward, config.site_url)
+    except ProblemsFound as error:
+        print(error, file=sys.stderr)
+        return 1
+    print("\n".join(report_lines(files, time.perf_counter() - start)))
+    if args.out:
+        print(f"Đã chép {copy_files(files, args.out)} tệp vào {args.out}")
+    return 0
+
+
+def _import_stats(args) -> int:
+    from .cache import write_atomic
+    from .problems import ProblemsFound, display_path
+    from .statistics import canonical_csv, import_file, import_summary
+
+    imported = import_file(args.file, args.output)
+    if imported.problems:
+        print(ProblemsFound(imported.problems), file=sys.stderr)
+        print("Chưa nhập: sửa các dòng trên trong bảng tính rồi xuất lại tệp CSV. (Nothing imported.)", file=sys.stderr)
+        return 1
+    if not args.check:
+        write_atomic(imported.target, canonical_csv(imported.reports))
+    print(import_summary(imported, display_path(imported.target), written=not args.check))
+    return 0
+
+
 def _bench(args) -> int:
     from .bench import main as bench_main
 
@@ -76,11 +152,35 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("-v", "--verbose", action="store_true")
     build.set_defaults(run=_build)
 
-    commands.add_parser("validate", help="check content without building").set_defaults(run=_validate)
+    validate = commands.add_parser("validate", help="check content without building")
+    validate.add_argument("--config", type=Path, default=None)
+    validate.set_defaults(run=_validate)
+
+    article = commands.add_parser("new-article", help="start a news article from its Vietnamese title")
+    article.add_argument("title", nargs="?", default=None)
+    article.set_defaults(run=_new_article)
 
     fix = commands.add_parser("fix-unicode", help="rewrite text files in Unicode NFC")
     fix.add_argument("paths", nargs="*", type=Path)
     fix.set_defaults(run=_fix_unicode)
+
+    charts = commands.add_parser("charts", help="draw changed charts (cached) and list every chart file")
+    charts.add_argument("--config", type=Path, default=None)
+    charts.add_argument("--out", type=Path, default=None, help="also copy every chart image into this folder, to share")
+    charts.set_defaults(run=_charts)
+
+    graphics = commands.add_parser("infographics", help="render changed infographics (cached) and report their files")
+    graphics.add_argument("--config", type=Path, default=None)
+    graphics.add_argument("--only", nargs="+", default=[], metavar="ID", help="just these infographics")
+    graphics.add_argument("--debug", action="store_true", help="outline every layer's box and the safe area")
+    graphics.add_argument("--out", type=Path, default=None, help="also copy the files into this folder, to share")
+    graphics.set_defaults(run=_infographics)
+
+    stats = commands.add_parser("import-stats", help="turn a unit's exported spreadsheet (CSV) into its stored report")
+    stats.add_argument("file", type=Path, help="the CSV the spreadsheet exported")
+    stats.add_argument("-o", "--output", type=Path, default=None, help="where to store it (default docs/_data/thong-ke/<name>.csv)")
+    stats.add_argument("--check", action="store_true", help="only check the file, write nothing")
+    stats.set_defaults(run=_import_stats)
 
     bench = commands.add_parser("bench", help="print the benchmark table")
     bench.add_argument("--pages", type=int, default=2000, help="size of the large synthetic site")

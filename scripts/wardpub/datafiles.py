@@ -16,10 +16,19 @@ from .problems import Problem, display_path
 from .text import is_nfc
 
 
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The safe loader (libyaml's when present: thousands of articles are read per
+    build), leaving dates as text: the schemas parse them, so a wrong date is
+    reported with its field name instead of crashing the parser."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
 def parse_yaml(text: str, file: str, line_offset: int = 0, field: str = "YAML") -> tuple[Any, list[Problem]]:
     """Parse YAML text; on error return one Problem with the line it points at."""
     try:
-        return yaml.safe_load(text), []
+        return yaml.load(text, Loader=_Loader), []
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + line_offset if mark else None

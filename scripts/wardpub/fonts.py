@@ -60,6 +60,13 @@ def font_file(name: str) -> Path:
     return font_dir() / name
 
 
+@cache
+def codepoints(name: str) -> frozenset[int]:
+    """Every character a face of the family has a glyph for (for checks before rendering)."""
+    with TTFont(font_file(name), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
 def unicodes() -> list[int]:
     return [code for low, high in UNICODE_RANGES for code in range(low, high + 1)]
 

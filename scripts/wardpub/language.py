@@ -17,7 +17,9 @@ from babel.numbers import format_decimal, format_percent
 from . import PACKAGE_DIR
 
 DEFAULT_LANGUAGE = "vi"
+LANGUAGES = ("vi", "en")
 _DATE_FORMATS = {"vi": {"short": "d/M/yyyy", "long": "d 'tháng' M, yyyy"}, "en": {"short": "d MMM yyyy", "long": "d MMMM yyyy"}}
+_MONTH_FORMATS = {"vi": {"short": "M/yyyy", "long": "'tháng' M/yyyy"}, "en": {"short": "MMM yyyy", "long": "MMMM yyyy"}}
 
 
 @cache
@@ -35,6 +37,11 @@ def t(key: str, language: str, **values: object) -> str:
 
 def date(value: dt.date, language: str, style: str = "short") -> str:
     return format_date(value, _DATE_FORMATS.get(language, _DATE_FORMATS["en"])[style], locale=language)
+
+
+def month(value: dt.date, language: str, style: str = "short") -> str:
+    """A reporting month: "3/2026" or "tháng 3/2026" (vi), "Mar 2026" or "March 2026" (en)."""
+    return format_date(value, _MONTH_FORMATS.get(language, _MONTH_FORMATS["en"])[style], locale=language)
 
 
 def number(value: float, language: str, digits: int = 0) -> str:

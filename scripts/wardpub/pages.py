@@ -31,6 +31,22 @@ WARD_TOKEN = re.compile(r"\{\{\s*ward\.([a-z_]+)\s*\}\}")
 ASCII_PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*(\.en)?\.md$")
 WARD_KEYS = ("name", "committee", "publication", "address", "phone", "email")
 EN_SUFFIX = ".en.md"
+CODE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,}).*?^(?P=indent)(?P=fence)[ \t]*$|(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.M | re.S)
+
+
+def without_code(markdown: str) -> str:
+    """The Markdown with fenced code and code spans blanked out, lines kept in place."""
+    return CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)
+
+
+def outside_code(markdown: str, change) -> str:
+    """Apply change() to the Markdown between code blocks and code spans only:
+    examples in code (the editor guide's) stay as written."""
+    out, last = [], 0
+    for match in CODE.finditer(markdown):
+        out += [change(markdown[last:match.start()]), match.group(0)]
+        last = match.end()
+    return "".join(out + [change(markdown[last:])])
 
 
 class PageMeta(BaseModel):
@@ -43,6 +59,8 @@ class PageMeta(BaseModel):
     category: Optional[str] = None
     sources: list[int] = []
     vi_only: bool = False
+    dashboard: bool = False  # the results dashboard: wardpub.dashboard fills the page
+    gallery: bool = False  # the infographics gallery: wardpub.infographics.gallery fills the page
     # Material's own keys editors may use.
     hide: list[str] = []
     search: dict = {}
@@ -91,34 +109,42 @@ def citation_ids(raw: str) -> list[str]:
 def body_problems(source: SourceFile, registries: Registries) -> list[Problem]:
     """Citations of unknown sources and unknown ward tokens in a page body."""
     problems = []
-    for match in CITATION.finditer(source.body):
+    body = without_code(source.body)
+    for match in CITATION.finditer(body):
         for ident in citation_ids(match.group(1)):
             if not ident.isdigit() or int(ident) not in registries.sources:
                 problems.append(Problem(source.file, f"[src:{ident}]", "không có nguồn số này trong docs/_data/sources.yml",
                                         "sửa số nguồn hoặc thêm nguồn vào sources.yml", line_of(source, match.start())))
-    for match in WARD_TOKEN.finditer(source.body):
+    for match in WARD_TOKEN.finditer(body):
         if match.group(1) not in WARD_KEYS:
             problems.append(Problem(source.file, match.group(0), "không có thông tin phường tên này",
                                     f"dùng một trong: {', '.join('ward.' + k for k in WARD_KEYS)}", line_of(source, match.start())))
     return problems
 
 
-def validate_page(source: SourceFile, registries: Registries) -> tuple[Optional[PageMeta], list[Problem]]:
+def check_front_matter(source: SourceFile, model: type[BaseModel], registries: Registries) -> tuple[Optional[BaseModel], list[Problem]]:
+    """Front matter against its schema, then the shared tables it names (category, sources),
+    then the body's citations and tokens: the checks every page and article share."""
     problems = list(source.problems)
     if not source.meta and problems:
         return None, problems
     try:
-        meta = PageMeta.model_validate(source.meta)
+        meta = model.model_validate(source.meta)
     except ValidationError as error:
         return None, problems + from_validation_error(source.file, error)
-    if meta.category is not None and meta.category not in registries.categories:
-        problems.append(Problem(source.file, "category", f"“{meta.category}” không có trong docs/_data/categories.yml",
+    category = getattr(meta, "category", None)
+    if category is not None and category not in registries.categories:
+        problems.append(Problem(source.file, "category", f"“{category}” không có trong docs/_data/categories.yml",
                                 f"chọn một trong: {', '.join(registries.category_keys)}"))
     for ident in meta.sources:
         if ident not in registries.sources:
             problems.append(Problem(source.file, "sources", f"không có nguồn số {ident} trong docs/_data/sources.yml",
                                     "sửa số nguồn hoặc thêm nguồn vào sources.yml"))
     return meta, problems + body_problems(source, registries)
+
+
+def validate_page(source: SourceFile, registries: Registries) -> tuple[Optional[PageMeta], list[Problem]]:
+    return check_front_matter(source, PageMeta, registries)
 
 
 def pairing_problems(docs_dir: Path, paths: list[Path], vi_only: set[Path]) -> list[Problem]:
@@ -165,9 +191,13 @@ def source_item(number: int, source: Source, language: str) -> str:
 
 def render(markdown: str, meta: dict, language: str, ward_values: dict[str, str], registries: Registries) -> str:
     """Markdown as published: ward tokens filled in, citations linked, sources appended."""
-    markdown = WARD_TOKEN.sub(lambda m: ward_values.get(m.group(1), m.group(0)), markdown)
     cited: list[int] = []
-    markdown = CITATION.sub(lambda m: _cite(m, language, cited), markdown)
+
+    def fill(text: str) -> str:
+        text = WARD_TOKEN.sub(lambda m: ward_values.get(m.group(1), m.group(0)), text)
+        return CITATION.sub(lambda m: _cite(m, language, cited), text)
+
+    markdown = outside_code(markdown, fill)
     for number in meta.get("sources") or []:
         if number not in cited:
             cited.append(number)

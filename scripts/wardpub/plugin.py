@@ -1,31 +1,37 @@
 """MkDocs hooks of the wardpub plugin. Thin: each hook hands over to a module.
 
 Run order matters with mkdocs-static-i18n, which builds the whole site once
-per language and switches `theme.language` in its own on_config (priority
--100). Our on_config runs after it (-110) so it sees the language being built.
-Our on_post_build runs before Material's search plugin (priority 10 > 0):
-it takes the entries Material's parser made, writes the folded index, and
-leaves Material an empty list, so Material's search_index.json keeps only its
-settings and a first visit downloads a few hundred bytes instead of the index.
+per language (the other languages from inside its own on_post_build, at
+priority -100) and switches `theme.language` in its on_config (-100):
+
+- on_config runs after it (-110), so it sees the language being built;
+- on_files runs twice: before it (0), to drop drafts and future articles so
+  no language sees them, and after it (-110), to add this language's
+  generated news listings, which it would otherwise try to pair by language;
+- on_post_build runs twice: before Material's search plugin (10), taking the
+  entries Material's parser made for our folded index and leaving Material an
+  empty list (its search_index.json keeps only its settings, so a first visit
+  downloads a few hundred bytes), and last of all (-110) to finish the sitemap.
 """
 
 from __future__ import annotations
 
 import os
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config import base
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import fonts, language, pages, search_index, ward
+from . import charts, dashboard, feeds, fonts, infographics, language, pages, sanitize, search_index, sitemaps, ward
 from .cache import generated, write_atomic
+from .news import GeneratedPage, News
 from .validate import Project, check_project
 
 
 # Functions (page, language, project) -> Markdown that add a section to a page.
-PAGE_SECTIONS: tuple = ()
+PAGE_SECTIONS: tuple = (infographics.page_section, charts.page_section, dashboard.page_section)
 
 
 class WardConfig(base.Config):
@@ -35,15 +41,21 @@ class WardConfig(base.Config):
 class WardPlugin(BasePlugin[WardConfig]):
     def __init__(self):
         self.project: Project | None = None
+        self.news: News | None = None
+        self.generated: dict[str, GeneratedPage] = {}
         self.language = language.DEFAULT_LANGUAGE
 
     @event_priority(-110)
     def on_config(self, config):
         self.language = config.theme.get("language", language.DEFAULT_LANGUAGE)
-        self.project = check_project(dict(config.extra), config.docs_dir)
+        self.project = check_project(dict(config.extra), config.docs_dir, config.site_url)
         if self.project.problems:
             raise PluginError("\n".join(str(p) for p in self.project.problems))
         config.site_name = self.project.ward.site_name(self.language)
+        # Material's inline script then names one scope for every page, so its
+        # hash is the same everywhere and the Content-Security-Policy can list it.
+        config.extra["scope"] = urlsplit(config.site_url or "/").path or "/"
+        self.news = News(self.project.articles, self.project.registries)
         return config
 
     def on_env(self, env, config, files):
@@ -52,12 +64,15 @@ class WardPlugin(BasePlugin[WardConfig]):
         env.filters["ward_search_worker"] = search_index.with_worker
         env.globals["ward"] = self.project.ward.values(self.language)
         env.filters["ward_absolute"] = lambda url: urljoin(config.site_url or "", url or "")
+        env.globals["ward_feeds"] = feeds.head_links(self.language)
         return env
 
-    def on_files(self, files: Files, config):
+    @event_priority(0)
+    def _files_before_i18n(self, files: Files, config):
         # Material's lunr search is replaced by ours: its worker and language packs are dead weight.
+        # Drafts and articles dated in the future are not built at all.
         for file in list(files):
-            if file.src_uri.startswith(search_index.MATERIAL_SEARCH_ASSETS):
+            if file.src_uri.startswith(search_index.MATERIAL_SEARCH_ASSETS) or file.src_uri in self.news.hidden:
                 files.remove(file)
         # Generated files come from the cache folder with a real source path:
         # mkdocs-static-i18n then treats them like theme assets, copied once at the root.
@@ -66,18 +81,61 @@ class WardPlugin(BasePlugin[WardConfig]):
             files.append(File.generated(config, font.path, abs_src_path=str(font.source)))
         css = ward.brand_css(self.project.ward.colours, fonts.font_face_css(web_fonts))
         files.append(File.generated(config, "assets/stylesheets/brand.css", abs_src_path=str(generated("brand.css", css))))
+        # Charts (drawn only when their inputs changed), their manifest, the dashboard's CSV downloads.
+        # Infographics likewise (only what changed is rendered), with their manifest.
+        for uri, path in charts.site_files(self.project, config.site_url) + dashboard.site_files(self.project) + infographics.site_files(self.project):
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
 
+    @event_priority(-110)
+    def _files_after_i18n(self, files: Files, config):
+        self.generated = {page.src_uri: page for page in self.news.generated_pages(self.language)}
+        for page in self.generated.values():
+            files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+        return files
+
+    on_files = CombinedEvent(_files_before_i18n, _files_after_i18n)
+
     def on_page_markdown(self, markdown, page, config, files):
+        src_uri = page.file.src_uri
+        if src_uri in self.news.by_src:
+            markdown, meta = self.news.article_markdown(markdown, src_uri, page.url, self.language)
+            page.meta.update(meta)
         # Sections other modules add to a page (its infographics, charts, latest
         # news...) go before the source list, which pages.render puts last.
         added = [section(page, self.language, self.project) for section in PAGE_SECTIONS]
+        added.append(self.news.section(src_uri, page.meta, page.url, self.language))
         markdown = "\n\n".join([markdown.rstrip(), *filter(None, added)]) + "\n"
         values = self.project.ward.values(self.language)
         return pages.render(markdown, page.meta, self.language, values, self.project.registries)
 
+    def on_serve(self, server, config, builder):
+        # The infographics' specs and templates live beside docs/: `make serve` watches them too.
+        for folder in infographics.watched_folders(config.config_file_path):
+            server.watch(str(folder))
+        return server
+
+    def on_page_content(self, html, page, config, files):
+        # The last guard against active content, whatever the Markdown looked like.
+        problems = sanitize.html_problems(html, f"docs/{page.file.src_uri}")
+        if problems:
+            raise PluginError("\n".join(str(p) for p in problems))
+        return html
+
+    def on_page_context(self, context, page, config, nav):
+        # mkdocs-static-i18n sets each page's language alternates; generated listings get theirs here.
+        listing = self.generated.get(page.file.src_uri)
+        if listing:
+            # Set as an attribute, as mkdocs-static-i18n does: templates read config.extra.alternate.
+            config.extra.alternate = [
+                {**alternate, "link": listing.alternates[alternate["lang"]]} for alternate in config.extra.alternate
+            ]
+        return context
+
     @event_priority(10)
-    def on_post_build(self, config):
+    def _post_build_outputs(self, config):
+        for path, data in feeds.feed_files(self.news, self.language, config.site_url, config.site_name).items():
+            write_atomic(os.path.join(config.site_dir, path), data)
         material = config.plugins.get("material/search")
         if material is None or not hasattr(material, "search_index"):
             return
@@ -87,3 +145,9 @@ class WardPlugin(BasePlugin[WardConfig]):
         # With mkdocs-static-i18n, site_dir stays the root for every language.
         for path, data in search_index.build_index(documents, self.language).items():
             write_atomic(os.path.join(config.site_dir, path), data)
+
+    @event_priority(-110)
+    def _post_build_last(self, config):
+        sitemaps.finish(config.site_dir, config.site_url, ["", "en/"])
+
+    on_post_build = CombinedEvent(_post_build_outputs, _post_build_last)

@@ -8,6 +8,7 @@ mistake at once, then stops the build before anything is written.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +41,7 @@ class ProblemsFound(Exception):
 
 def display_path(path: Path | str) -> str:
     """Path as editors know it: relative to the project (or the working folder), with forward slashes."""
-    path = Path(path).resolve()
+    path = Path(os.path.abspath(path))
     for root in (PROJECT_ROOT, Path.cwd()):
         if path.is_relative_to(root):
             return path.relative_to(root).as_posix()

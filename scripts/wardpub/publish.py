@@ -21,6 +21,7 @@ from mkdocs.exceptions import Abort, PluginError
 
 from . import PROJECT_ROOT
 from .problems import ProblemsFound
+from .serving import write_nginx_config
 from .validate import check_project
 
 _RENAME_EXCHANGE = 2
@@ -84,10 +85,11 @@ def build_site(target: Path | None = None, config_file: Path | None = None) -> P
     target = Path(target or PROJECT_ROOT / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
     try:
         config = load_config(config_file=str(config_file), strict=True, site_dir=str(staging))
         # Editors' mistakes first, as plain lines; the plugin reuses this result.
-        problems = check_project(dict(config.extra), config.docs_dir).problems
+        problems = check_project(dict(config.extra), config.docs_dir, config.site_url).problems
         if problems:
             raise ProblemsFound(problems)
         build(config)
@@ -98,4 +100,12 @@ def build_site(target: Path | None = None, config_file: Path | None = None) -> P
         shutil.rmtree(staging, ignore_errors=True)
         raise
     swap_into_place(staging, target)
+    # The server configuration that goes with this build (its CSP lists this build's inline scripts).
+    extra = dict(config.extra)
+    write_nginx_config(target, config.site_url, extra.get("ward", {}).get("embed_origins", []), nginx_config_path(target))
     return target
+
+
+def nginx_config_path(site: Path) -> Path:
+    """Where the build writes the nginx configuration: beside the site folder."""
+    return site.with_name(site.name + ".nginx.conf")

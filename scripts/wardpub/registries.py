@@ -1,9 +1,10 @@
-"""The shared tables in docs/_data/: sources and categories.
+"""The shared tables in docs/_data/: sources, categories and tags.
 
 Owns their schema and loading. Every figure on the site cites a source by
 its number in sources.yml; every page, article and infographic belongs to a
 category of categories.yml (the plan's seven content points plus the news-only
-ones). Both are loaded once per build and checked before anything renders.
+ones); articles carry tags from tags.yml. All are loaded once per build and
+checked before anything renders.
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from . import DATA_DIR
 from .datafiles import load_yaml
 from .problems import Problem, display_path, from_validation_error
-
-LANGUAGES = ("vi", "en")
 
 
 class Strict(BaseModel):
@@ -64,6 +63,7 @@ class Category(Strict):
 class Registries:
     sources: dict[int, Source]
     categories: dict[str, Category]
+    tags: dict[str, Bilingual]
     problems: list[Problem]
 
     @cached_property
@@ -94,4 +94,5 @@ def _load_table(path: Path, model: type[Strict], key_type: type) -> tuple[dict, 
 def load_registries(data_dir: Path = DATA_DIR) -> Registries:
     sources, problems = _load_table(data_dir / "sources.yml", Source, int)
     categories, more = _load_table(data_dir / "categories.yml", Category, str)
-    return Registries(sources, categories, problems + more)
+    tags, even_more = _load_table(data_dir / "tags.yml", Bilingual, str)
+    return Registries(sources, categories, tags, problems + more + even_more)

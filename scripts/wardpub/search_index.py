@@ -21,6 +21,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import nfc, tokens
 
@@ -116,6 +117,7 @@ def build_index(documents: list[Document], language: str) -> dict[str, bytes]:
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
+@lru_cache(maxsize=64)  # pages at the same depth share one block: parse it once
 def with_worker(config_block: str, worker_url: str) -> str:
     """Material's #__config script with its search worker replaced by ours.
 

@@ -51,3 +51,24 @@ def write_pages(folder: Path, count: int, seed: int = 71) -> list[Path]:
         en.write_text(page_markdown(en_title, "A synthetic article to measure how fast the site builds.", _body(rng, EN_WORDS)), encoding="utf-8")
         written += [vi, en]
     return written
+
+
+def write_articles(docs_dir: Path, count: int, seed: int = 71, categories: tuple[str, ...] = ("muc-tieu-quan-diem", "diem-moi-dot-pha", "hoat-dong-cua-phuong")) -> list[Path]:
+    """Write count bilingual news articles under docs_dir/tin-tuc/<year>/, valid for wardpub."""
+    rng = random.Random(seed)
+    written = []
+    for n in range(1, count + 1):
+        year = 2019 + n % 7
+        day = f"{year}-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        folder = docs_dir / "tin-tuc" / str(year)
+        folder.mkdir(parents=True, exist_ok=True)
+        extra = f"date: {day}\ncategory: {categories[n % len(categories)]}\ntags: [hoi-nghi]\n"
+        for suffix, words, author, description in (
+            (".md", VI_WORDS, "Ban biên tập", "Bài viết thử nghiệm để đo tốc độ xây dựng trang với nhiều bài."),
+            (".en.md", EN_WORDS, "Editorial team", "A synthetic article to measure how fast the site builds at scale."),
+        ):
+            path = folder / f"tin-thu-{n:05d}{suffix}"
+            title = f"{n}: " + _sentence(rng, words)[:-1][:70]
+            path.write_text(page_markdown(title, description, _body(rng, words), extra + f"author: {author}\n"), encoding="utf-8")
+            written.append(path)
+    return written

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from slugify import slugify as _slugify
 
@@ -30,19 +31,45 @@ def slug(text: str, separator: str = "-") -> str:
     return _slugify(nfc(text), separator=separator)
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def heading_slug(value: str, separator: str) -> str:
-    """Anchor ids for Markdown headings (the `toc` extension's slugify hook)."""
-    return slug(value, separator) or "muc"
+    """Anchor ids for Markdown headings (the `toc` extension's slugify hook).
+
+    Vietnamese and English fold to ASCII directly (fast: every heading of
+    every page comes through here); other scripts go through python-slugify.
+    """
+    folded = fold(value)
+    result = _NOT_ALNUM.sub(separator, folded).strip(separator) if folded.isascii() else slug(value, separator)
+    return result or "muc"
+
+
+@cache
+def _fold_table() -> dict[int, int | None]:
+    """str.translate table: đ to d, every nonspacing mark (category Mn) dropped."""
+    table: dict[int, int | None] = {ord("đ"): ord("d")}
+    # Planes 0-2 and the variation selectors of plane 14 hold every Mn character.
+    for code in (*range(0x30000), *range(0xE0100, 0xE01F0)):
+        if unicodedata.category(chr(code)) == "Mn":
+            table[code] = None
+    return table
 
 
 def fold(text: str) -> str:
     """Lower-case text without diacritics, so "Phường Đông" and "phuong dong" meet.
 
-    Works on NFC or NFD input alike: decompose, drop combining marks, map đ to d.
+    Works on NFC or NFD input alike: decompose, drop nonspacing marks (as the
+    worker's /\\p{Mn}/u does), map đ to d. Runs over every page at build time,
+    hence a translate table rather than a loop over characters.
     """
-    decomposed = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
-    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    stripped = unicodedata.normalize("NFD", text.lower()).translate(_fold_table())
     return unicodedata.normalize("NFC", stripped)
+
+
+def word_count(text: str) -> int:
+    """Words (Vietnamese syllables) in text, for reading times."""
+    return len(_TOKEN.findall(text))
 
 
 def tokens(text: str) -> list[str]:

@@ -1,7 +1,10 @@
 """Every check on editors' input, run before anything is built.
 
 Owns `check_project`: one pass over the configuration's ward block, the
-shared tables, and every Markdown page, returning all problems at once. The
+shared tables, every Markdown page and every news article (including the
+active-content rules of wardpub.sanitize) and every infographic spec and
+template, laid out in every format (wardpub.infographics.check), returning
+all problems at once. The
 MkDocs plugin, `wardpub validate` and the pre-commit hook all call it, so an
 editor sees the same lines everywhere. Results are cached per process on the
 files' sizes and times, because MkDocs builds once per language.
@@ -14,8 +17,13 @@ from pathlib import Path
 from typing import Optional
 
 from . import DOCS_DIR
+from .articles import Article, collect_articles, is_article
+from .dashboard import Results, load_results
+from .infographics import check_share_kit, share_kit_inputs
+from .infographics.resolve import ShareKit
 from .pages import PageMeta, SourceFile, pairing_problems, read_markdown, validate_page
 from .problems import Problem
+from .sanitize import markdown_problems
 from .registries import Registries, load_registries
 from .ward import Ward, load_ward
 
@@ -25,7 +33,10 @@ class Project:
     ward: Optional[Ward]
     registries: Registries
     pages: dict[str, PageMeta]  # docs-relative path -> meta
+    articles: list[Article]  # newest first, drafts and future ones included
     problems: list[Problem]
+    results: Optional[Results] = None  # the units' statistics and every chart (wardpub.dashboard)
+    infographics: Optional[ShareKit] = None  # every infographic, resolved and laid out (wardpub.infographics)
 
 
 _memo: dict[tuple, Project] = {}
@@ -40,11 +51,13 @@ def markdown_files(docs_dir: Path) -> list[Path]:
     return sorted(p for p in docs_dir.rglob("*.md") if "_data" not in p.relative_to(docs_dir).parts)
 
 
-def check_project(extra: dict, docs_dir: Path = DOCS_DIR) -> Project:
+def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str] = None) -> Project:
     docs_dir = Path(docs_dir)
     data_dir = docs_dir / "_data"
     paths = markdown_files(docs_dir)
-    key = _fingerprint(paths + sorted(data_dir.glob("*.yml")), extra)
+    # Every data file counts, the chart specs and the units' CSV reports included.
+    # The infographics' specs and templates too; site_url is printed on them and in their QR codes.
+    key = _fingerprint(paths + sorted(p for p in data_dir.rglob("*") if p.is_file()) + share_kit_inputs(docs_dir.parent), extra), site_url
     if key in _memo:
         return _memo[key]
 
@@ -52,18 +65,31 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR) -> Project:
     registries = load_registries(data_dir)
     problems += registries.problems
     pages: dict[str, PageMeta] = {}
+    article_sources: dict[str, SourceFile] = {}
     vi_only: set[Path] = set()
     for path in paths:
+        rel = path.relative_to(docs_dir).as_posix()
         source: SourceFile = read_markdown(path)
+        problems += markdown_problems(source.body, source.file, source.body_line)
+        if is_article(rel):
+            article_sources[rel] = source
+            vi_only.add(path)  # an English twin is optional for articles
+            continue
         meta, page_problems = validate_page(source, registries)
         problems += page_problems
         if meta is not None:
-            pages[path.relative_to(docs_dir).as_posix()] = meta
+            pages[rel] = meta
             if meta.vi_only:
                 vi_only.add(path)
-    problems += pairing_problems(docs_dir, paths, vi_only)
+    articles, article_problems = collect_articles(article_sources, docs_dir, registries)
+    problems += article_problems + pairing_problems(docs_dir, paths, vi_only)
+    results = load_results(data_dir, registries)
+    problems += results.problems
 
-    project = Project(ward, registries, pages, problems)
+    share_kit, share_problems = check_share_kit(docs_dir.parent, ward, registries, pages, site_url)
+    problems += share_problems
+
+    project = Project(ward, registries, pages, articles, problems, results, share_kit)
     _memo.clear()
     _memo[key] = project
     return project

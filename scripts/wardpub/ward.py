@@ -17,6 +17,7 @@ from .problems import Problem, from_validation_error
 from .registries import Bilingual
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+_ORIGIN = re.compile(r"^https?://[a-z0-9.-]+(:[0-9]+)?$")
 WHITE = "#ffffff"
 
 
@@ -44,8 +45,17 @@ class Ward(BaseModel):
     address: Bilingual
     phone: str = Field(min_length=1)
     email: str = Field(min_length=1)
+    zalo_oa_id: str = ""
     colours: Colours
     embed_origins: tuple[str, ...] = ()
+
+    @field_validator("embed_origins")
+    @classmethod
+    def _origins(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        for value in values:
+            if not _ORIGIN.match(value):
+                raise ValueError(f"“{value}” không phải một địa chỉ gốc (origin) | viết dạng https://ten-mien.gov.vn, không có đường dẫn phía sau")
+        return values
 
     def values(self, language: str) -> dict[str, str]:
         """The `{{ ward.* }}` values editors may write in pages, in one language."""
@@ -56,6 +66,7 @@ class Ward(BaseModel):
             "address": self.address[language],
             "phone": self.phone,
             "email": self.email,
+            "zalo_oa_id": self.zalo_oa_id,
         }
 
     def site_name(self, language: str) -> str:

@@ -1,0 +1,183 @@
+"""The infographics on the site: the share kit's gallery, the sections on content pages, the files.
+
+Owns what readers and the communications team see:
+
+- `page_section` (one of the plugin's PAGE_SECTIONS) adds, to the content
+  page of each content point, a section showing its infographics: the WebP
+  preview (lazy-loaded, with alt text and its size), then a text equivalent
+  of every figure with its sources, so nothing is only in an image; each
+  infographic sits at `#<id>`, the anchor its QR code points to;
+- on the gallery page (front matter `gallery: true`) it adds every
+  infographic grouped by content point: preview, a download button per
+  format and language, the caption with a copy button, the sources and a
+  link to its page. The copy button is added by a small self-hosted script
+  (overrides/assets/javascripts/share-kit.js) to captions marked
+  `data-ward-copy`; without the script the caption is plain, selectable text;
+- `site_files` renders what is missing (wardpub.infographics.output) and
+  returns the files MkDocs must copy, once per build whatever the number of
+  languages.
+
+Links are relative to each page's URL, so the site works under any sub-path.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from .. import language as lang
+from ..language import LANGUAGES
+from .output import DISPLAY_FORMAT, ImageCache, render_jobs, site_files as output_files
+from .resolve import Infographic, ShareKit, page_url, relative_url
+from .templates import FORMATS
+
+GALLERY_PAGE = "infographics.md"
+PREVIEW = DISPLAY_FORMAT
+
+# The last kit rendered and its files: MkDocs asks once per language.
+_rendered: list = [None, {}]
+
+
+def kit_files(share_kit: ShareKit, cache: ImageCache | None = None, progress: bool | None = None) -> dict[str, Path]:
+    """Site path -> file for every image and the manifest, rendering what the cache lacks (once per kit)."""
+    if _rendered[0] is not share_kit:
+        cache = cache or ImageCache()
+        render_jobs(share_kit.jobs, cache, progress=progress)
+        _rendered[:] = [share_kit, output_files(share_kit, cache)]
+    return _rendered[1]
+
+
+def site_files(project) -> list[tuple[str, Path]]:
+    """(site path, file on disk) of every infographic image and the manifest, for the plugin's on_files."""
+    share_kit = getattr(project, "infographics", None)
+    return list(kit_files(share_kit).items()) if share_kit is not None else []
+
+
+def docs_path(src_uri: str) -> str:
+    """The Vietnamese source a page is built from ("a/b.en.md" -> "a/b.md")."""
+    return re.sub(r"\.en\.md$", ".md", src_uri)
+
+
+def page_section(page, language: str, project) -> str:
+    share_kit: ShareKit | None = getattr(project, "infographics", None)
+    if share_kit is None:
+        return ""
+    if (page.meta or {}).get("gallery"):
+        return gallery_markdown(share_kit, page.url, language)
+    source = docs_path(page.file.src_uri)
+    items = [item for item in share_kit.infographics if item.category.page == source]
+    return content_markdown(items, page.url, language) if items else ""
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def heading(text: str) -> str:
+    """Heading text safe for Markdown (no inline markup, no attribute-list braces)."""
+    return re.sub(r"([\\`*_{}\[\]<>#])", r"\\\1", text)
+
+
+def image_tag(item: Infographic, page: str, language: str, css: str) -> str:
+    job = item.job(PREVIEW, language)
+    width, height = job.size
+    src = relative_url(job.site_path(".webp"), page)
+    return (f'<img class="{css}" src="{_e(src)}" alt="{_e(item.spec.alt[language])}" width="{width}" height="{height}" '
+            f'loading="lazy" decoding="async">')
+
+
+def cite(sources: list[int]) -> str:
+    return f" [src:{','.join(str(n) for n in sources)}]" if sources else ""
+
+
+def text_equivalent(item: Infographic, language: str) -> str:
+    """Every figure and statement of an infographic as Markdown, each with its sources."""
+    spec = item.spec
+    lines = []
+    if spec.kicker:
+        lines.append(f"*{spec.kicker[language]}*\n")
+    for figure in spec.figures:
+        lines.append(f"- **{figure.value[language]}** {figure.label[language]}{cite(figure.sources)}")
+    for n, point in enumerate(spec.points, start=1):
+        lines.append(f"{n}. {point.text[language]}{cite(point.sources)}")
+    for milestone in spec.milestones:
+        lines.append(f"- **{milestone.year[language]}:** {milestone.text[language]}{cite(milestone.sources)}")
+    if spec.myth is not None:
+        lines.append(f"- **{lang.t('infographics.myth', language)}:** {spec.myth[language]}")
+    if spec.fact is not None:
+        lines.append(f"- **{lang.t('infographics.fact', language)}:** {spec.fact.text[language]}{cite(spec.fact.sources)}")
+    if spec.quote is not None:
+        attribution = f" ({spec.attribution[language]})" if spec.attribution else ""
+        lines.append(f"> “{spec.quote.text[language]}”{attribution}{cite(spec.quote.sources)}")
+    if spec.sources or spec.source_note is not None:
+        note = f" ({spec.source_note[language]})" if spec.source_note is not None else ""
+        lines.append(f"\n{lang.t('sources.heading', language)}:{cite(spec.sources)}{note}")
+    return "\n".join(lines)
+
+
+def content_markdown(items: list[Infographic], page: str, language: str) -> str:
+    """The section a content page ends with (before its sources): its infographics, in words too."""
+    gallery = page_url(GALLERY_PAGE, language)
+    parts = [f"## {lang.t('infographics.heading', language)}"]
+    for item in items:
+        link = relative_url(gallery, page) + f"#{item.id}"
+        parts.append(
+            f"### {heading(item.spec.title[language])} {{ #{item.id} }}\n\n"
+            f'<figure class="ward-infographic">\n{image_tag(item, page, language, "ward-infographic__image")}\n</figure>\n\n'
+            f"{text_equivalent(item, language)}\n\n"
+            f'<p class="ward-infographic__share"><a href="{_e(link)}">{_e(lang.t("infographics.share_link", language))}</a></p>'
+        )
+    return "\n\n".join(parts)
+
+
+def downloads(item: Infographic, page: str, language: str, of_language: str) -> str:
+    """The download buttons of one language's PNG files."""
+    label = lang.t("infographics.downloads", language, which=lang.t(f"infographics.language.{of_language}", language))
+    buttons = []
+    for fmt in FORMATS:
+        job = item.job(fmt, of_language)
+        width, height = job.size
+        size = f"{width}×{height}"
+        name = lang.t(f"infographics.format.{fmt}", language)
+        spoken = lang.t("infographics.download_label", language, title=item.spec.title[language],
+                        which=lang.t(f"infographics.language.{of_language}", language))
+        path = job.site_path(".png")
+        buttons.append(
+            f'<li><a class="md-button ward-share__file" href="{_e(relative_url(path, page))}" download="{_e(path.rsplit("/", 1)[-1])}" '
+            f'aria-label="{_e(f"{name} {size}, {spoken}")}">{_e(name)} <span class="ward-share__size">{size}</span></a></li>'
+        )
+    return f'<p class="ward-share__label">{_e(label)}</p>\n<ul class="ward-share__files">\n' + "\n".join(buttons) + "\n</ul>"
+
+
+def gallery_item(item: Infographic, page: str, language: str) -> str:
+    content_page = relative_url(item.pages[language], page) + f"#{item.id}"
+    caption_id = f"caption-{item.id}"
+    languages = [language] + [other for other in LANGUAGES if other != language]
+    return (
+        f"### {heading(item.spec.title[language])} {{ #{item.id} }}\n\n"
+        f'<div class="ward-share">\n'
+        f'{image_tag(item, page, language, "ward-share__image")}\n'
+        f'<div class="ward-share__body">\n'
+        f'<p class="ward-share__page"><a href="{_e(content_page)}">{_e(lang.t("infographics.page_link", language, page=item.category[language]))}</a></p>\n'
+        + "\n".join(downloads(item, page, language, other) for other in languages) + "\n"
+        f'<p class="ward-share__label" id="{caption_id}-label">{_e(lang.t("infographics.caption", language))}</p>\n'
+        f'<p class="ward-share__caption" id="{caption_id}" data-ward-copy '
+        f'data-ward-copy-label="{_e(lang.t("infographics.copy", language))}" '
+        f'data-ward-copied="{_e(lang.t("infographics.copied", language))}" '
+        f'data-ward-copy-failed="{_e(lang.t("infographics.copy_failed", language))}">{_e(item.caption(language))}</p>\n'
+        f'<p class="ward-share__sources">{_e(lang.t("sources.heading", language))}:{cite(item.spec.source_ids())}</p>\n'
+        f"</div>\n</div>"
+    )
+
+
+def gallery_markdown(share_kit: ShareKit, page: str, language: str) -> str:
+    """Every infographic, grouped by content point in the order of categories.yml."""
+    parts = []
+    current = None
+    for item in share_kit.infographics:
+        if item.spec.category != current:
+            current = item.spec.category
+            parts.append(f"## {heading(item.category[language])}")
+        parts.append(gallery_item(item, page, language))
+    return "\n\n".join(parts)

@@ -1,0 +1,332 @@
+"""From specs to render jobs: everything an image depends on, resolved to plain data.
+
+Owns the step between the checked kit and the renderer. For each spec,
+format and language it resolves the template's layers into a JSON-able
+dict: boxes in pixels for that format, colours as hex from the ward's brand
+(extra.ward.colours), font files, sizes in pixels from the type scale, the
+texts in that language (NFC, upper-cased where the template says so), the
+ward's name, the site address, the source line and the QR code's address.
+
+That dict is all a worker process needs to draw the image, and its digest
+(with the renderer's version and the font files' digests) is the image's
+cache key: an unchanged spec gives an unchanged key, a changed spec changes
+only its own keys (and only in the languages whose text changed), and a
+template, frame, font or brand-colour change changes the keys of every image
+that uses it. Alt text and captions are not in the key: editing them
+re-renders nothing.
+
+Also owns the addresses: an infographic's page is the content page of its
+content point (categories.yml), at anchor `#<id>`, under `en/` in English.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+from urllib.parse import urlsplit
+
+import PIL
+
+from .. import language as lang
+from ..cache import digest
+from ..fonts import font_file
+from ..language import LANGUAGES
+from ..registries import Category, Registries
+from ..ward import Ward
+from .content import LIST_SLOTS, STATEMENT_SLOTS, TEXT_SLOTS, Content
+from .specs import Kit, Spec
+from .templates import FORMATS, HEX, Format, Template
+
+# Bump when the renderer draws differently: every key changes. Pillow's version is part of it
+# (it brings FreeType and raqm); the encoders' settings are part of the cached files' names.
+RENDERER_VERSION = "2"
+RENDERER = f"wardpub {RENDERER_VERSION}; Pillow {PIL.__version__}"
+SITE_FOLDER = "infographics"
+SKIP = {"type": "skip", "box": [0, 0, 0, 0]}
+
+
+@dataclass(frozen=True)
+class Job:
+    """One image to render: a spec (or card) in one format and one language."""
+
+    key: str
+    name: str
+    format: str
+    language: str
+    data: dict
+    file: str  # the spec (or template) editors would fix
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return FORMATS[self.format]
+
+    def site_path(self, suffix: str) -> str:
+        return f"{SITE_FOLDER}/{self.name}/{self.name}-{self.format}-{self.language}{suffix}"
+
+
+@dataclass
+class Infographic:
+    spec: Spec
+    file: str
+    category: Category
+    pages: dict[str, str]  # language -> site-relative URL of the content page (no anchor)
+    urls: dict[str, str]  # language -> absolute URL of the infographic on its page
+    source_lines: dict[str, str]
+    jobs: list[Job] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def caption(self, language: str) -> str:
+        """The caption as posted: the editor's text, the link to the page, the hashtags."""
+        link = lang.t("infographics.read_more", language, url=self.urls[language])
+        tags = " ".join(f"#{tag}" for tag in self.spec.hashtags[language])
+        return f"{self.spec.caption[language].strip()}\n\n{link}\n\n{tags}"
+
+    def job(self, fmt: str, language: str) -> Job:
+        return next(j for j in self.jobs if j.format == fmt and j.language == language)
+
+
+@dataclass
+class ShareKit:
+    """The checked kit with every image resolved: what the plugin, the gallery and the CLI use."""
+
+    kit: Kit
+    site_url: str
+    infographics: list[Infographic]
+    templates: dict[str, Template]
+
+    @property
+    def jobs(self) -> list[Job]:
+        return [job for item in self.infographics for job in item.jobs]
+
+    def by_category(self, category: str) -> list[Infographic]:
+        return [item for item in self.infographics if item.spec.category == category]
+
+
+# ── addresses ───────────────────────────────────────────────────────────────
+
+def page_url(docs_path: str, language: str) -> str:
+    """Site-relative URL of a docs page ("a/b.md" -> "a/b/", "a/index.md" -> "a/"), "en/" first in English."""
+    path = docs_path[:-3] if docs_path.endswith(".md") else docs_path
+    if path == "index" or path.endswith("/index"):
+        path = path[: -len("index")]
+    else:
+        path += "/"
+    prefix = "" if language == lang.DEFAULT_LANGUAGE else f"{language}/"
+    return (prefix + path).lstrip("/") if path != "/" else prefix
+
+
+def absolute_url(site_url: str, path: str) -> str:
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return base + path
+
+
+def relative_url(target: str, page: str) -> str:
+    """A link from the page at site-relative URL page (ending in / or empty) to a site-relative target."""
+    start = page.rstrip("/") or "."
+    rel = posixpath.relpath(target.rstrip("/") or ".", start)
+    return rel + ("/" if target.endswith("/") and rel != "." else "") if rel != "." else "./"
+
+
+def site_address(site_url: str) -> str:
+    """The address printed on images: host and path, no scheme, no trailing slash."""
+    parts = urlsplit(site_url)
+    return (parts.netloc + parts.path).rstrip("/")
+
+
+def source_line(content: Content, registries: Registries, language: str) -> str:
+    outlets: list[str] = []
+    for number in content.source_ids():
+        outlet = registries.sources[number].outlet
+        if outlet not in outlets:
+            outlets.append(outlet)
+    if content.source_note is not None:
+        outlets.append(content.source_note[language])
+    return lang.t("infographics.sources", language, outlets="; ".join(outlets)) if outlets else ""
+
+
+# ── layers ──────────────────────────────────────────────────────────────────
+
+def colour(token: Optional[str], palette: dict[str, str], brand: dict[str, str]) -> Optional[str]:
+    """A colour token (palette role, brand name or hex) as #rrggbb."""
+    seen = set()
+    while token is not None and token in palette and token not in seen:
+        seen.add(token)
+        token = palette[token]
+    if token is None:
+        return None
+    if token in brand:
+        return brand[token]
+    if HEX.match(token):
+        return token.lower()
+    raise ValueError(f"unknown colour {token!r}")
+
+
+def content_values(content: Content, language: str) -> dict[str, Any]:
+    """Slot -> text (or list of item dicts) in one language, with each text's field path for messages."""
+    values: dict[str, Any] = {}
+    for name in TEXT_SLOTS:
+        value = getattr(content, name)
+        if value is not None:
+            values[name] = (value[language], f"{name}.{language}")
+    for name in STATEMENT_SLOTS:
+        value = getattr(content, name)
+        if value is not None:
+            values[name] = (value.text[language], f"{name}.text.{language}")
+    for name, fields in LIST_SLOTS.items():
+        items = getattr(content, name)
+        if items:
+            values[name] = [{f: (getattr(item, f)[language], f"{name}.{n}.{f}.{language}") for f in fields}
+                            for n, item in enumerate(items)]
+    return values
+
+
+def _size(value, fmt: Format) -> int:
+    return fmt.type_scale[value] if isinstance(value, str) else value
+
+
+def _text(raw: str, case: str) -> str:
+    text = unicodedata.normalize("NFC", raw)
+    return text.upper() if case == "upper" else text
+
+
+def _resolve_layer(layer, fmt: Format, values: dict, context: dict, template: Template, palette: dict,
+                   brand: dict, language: str, item: Optional[dict] = None) -> Optional[dict]:
+    if layer.box is None:
+        return None
+    if layer.when is not None and not (item or {}).get(layer.when, values.get(layer.when)):
+        return None
+    paint = lambda token: colour(token, palette, brand)
+    base = {"type": layer.type, "box": list(layer.box)}
+    if layer.type == "rect":
+        return {**base, "fill": paint(layer.fill), "outline": paint(layer.outline), "width": layer.width,
+                "radius": layer.radius, "to_next": layer.to_next}
+    if layer.type == "qr":
+        return {**base, "data": context["url"], "dark": paint(layer.dark), "light": paint(layer.light), "quiet": layer.quiet}
+    if layer.type == "icon":
+        return {**base, "shape": layer.shape, "colour": paint(layer.colour), "stroke": layer.stroke}
+    if layer.type == "text":
+        if layer.slot is not None:
+            found = values.get(layer.slot)
+            if not found:
+                return None
+            text, where = found
+        elif layer.field is not None:
+            text, where = item[layer.field]
+        else:
+            literal = layer.text if isinstance(layer.text, str) else layer.text[language]
+            text, where = literal.format_map(context), "(mẫu)"
+            if not text.strip():
+                return None
+        size = _size(layer.size, fmt)
+        return {**base, "text": _text(text, layer.case), "field": where, "font": template.fonts[layer.font],
+                "size": size, "min_size": min(size, _size(layer.min_size, fmt)) if layer.min_size is not None else size,
+                "line_height": layer.line_height, "colour": paint(layer.colour), "align": layer.align,
+                "valign": layer.valign, "max_lines": layer.max_lines, "trim": layer.trim}
+    if layer.type == "stack":
+        items = values.get(layer.slot) or []
+        cells = []
+        for n, entry in enumerate(items, start=1):
+            cell_context = {**context, "n": str(n)}
+            # Absent layers keep their place: items share type sizes layer by layer.
+            cells.append([_resolve_layer(sub, fmt, values, cell_context, template, palette, brand, language, entry) or SKIP
+                          for sub in layer.item])
+        return {**base, "field": f"{layer.slot}.{language}", "columns": layer.columns, "rows": layer.rows, "gap": layer.gap,
+                "column_gap": layer.column_gap, "sizing": layer.sizing, "justify": layer.justify, "items": cells}
+    raise ValueError(f"unknown layer type {layer.type!r}")
+
+
+@lru_cache(maxsize=64)
+def font_digest(name: str) -> str:
+    return digest(font_file(name))[:16]
+
+
+def resolve_image(template: Template, fmt: Format, content: Content, language: str, context: dict,
+                  brand: dict[str, str], overrides: Optional[dict[str, str]] = None) -> dict:
+    """The JSON-able description of one image: what the renderer draws and what its key digests."""
+    palette = {**template.palette, **(overrides or {})}
+    values = content_values(content, language)
+    layers = [resolved for layer in fmt.layers
+              if (resolved := _resolve_layer(layer, fmt, values, context, template, palette, brand, language))]
+    fonts = sorted({f for f in template.fonts.values()})
+    return {
+        "renderer": RENDERER,
+        "size": [fmt.width, fmt.height],
+        "safe": list(fmt.safe),
+        "fonts": {name: font_digest(name) for name in fonts},
+        "layers": layers,
+    }
+
+
+def make_job(name: str, fmt: str, language: str, data: dict, file: str, debug: bool = False) -> Job:
+    if debug:
+        data = {**data, "debug": True}
+    return Job(digest(data), name, fmt, language, data, file)
+
+
+def brand_colours(ward: Ward) -> dict[str, str]:
+    return dict(ward.colours.model_dump())
+
+
+def image_context(ward: Ward, registries: Registries, site_url: str, content: Content, language: str,
+                  category: Optional[Category], url: str) -> dict:
+    return {
+        "ward": ward.name[language],
+        "committee": ward.committee[language],
+        "publication": ward.publication[language],
+        "site": site_address(site_url),
+        "sources": source_line(content, registries, language),
+        "category": category[language] if category else "",
+        "url": url,
+        "n": "",
+    }
+
+
+def resolve_kit(kit: Kit, ward: Ward, registries: Registries, site_url: str, debug: bool = False) -> ShareKit:
+    """Every spec of a checked kit as infographics with their jobs, in the order of categories.yml."""
+    order = {key: n for n, key in enumerate(registries.categories)}
+    brand = brand_colours(ward)
+    infographics = []
+    for spec_id in sorted(kit.specs, key=lambda i: (order.get(kit.specs[i].category, 99), kit.specs[i].order, i)):
+        spec = kit.specs[spec_id]
+        category = registries.categories[spec.category]
+        template = kit.templates[spec.template]
+        pages = {language: page_url(category.page, language) for language in LANGUAGES}
+        urls = {language: absolute_url(site_url, pages[language]) + f"#{spec.id}" for language in LANGUAGES}
+        lines = {language: source_line(spec, registries, language) for language in LANGUAGES}
+        item = Infographic(spec, kit.files[spec_id], category, pages, urls, lines)
+        for fmt_name, fmt in template.formats.items():
+            for language in LANGUAGES:
+                context = image_context(ward, registries, site_url, spec, language, category, urls[language])
+                data = resolve_image(template, fmt, spec, language, context, brand, spec.colours)
+                item.jobs.append(make_job(spec.id, fmt_name, language, data, item.file, debug))
+        infographics.append(item)
+    return ShareKit(kit, site_url, infographics, kit.templates)
+
+
+def example_jobs(template: Template, ward: Ward, registries: Registries, site_url: str,
+                 formats: Optional[list[str]] = None) -> list[Job]:
+    """Jobs for a template's named examples (golden tests, docs, the bench)."""
+    brand = brand_colours(ward)
+    jobs = []
+    for example, content in template.examples.items():
+        name = f"{template.name}--{example}"
+        for fmt_name, fmt in template.formats.items():
+            if formats and fmt_name not in formats:
+                continue
+            for language in LANGUAGES:
+                url = absolute_url(site_url, page_url("nghi-quyet-71/index.md", language)) + f"#{name}"
+                context = image_context(ward, registries, site_url, content, language, None, url)
+                jobs.append(make_job(name, fmt_name, language, resolve_image(template, fmt, content, language, context, brand),
+                                     template.file))
+    return jobs
+
+
+def file_path(folder: Path, name: str) -> Path:
+    return Path(folder) / f"{name}.yml"

@@ -1,0 +1,426 @@
+"""Templates: how an infographic is drawn, as data.
+
+Owns the schema, loading and checks of `infographics/templates/<name>.yml`.
+A template names the slots it fills (wardpub.infographics.content), its fonts,
+its palette (brand colour names from extra.ward.colours, or hex), its type
+scale, and an ordered list of layers drawn by the one renderer
+(wardpub.infographics.render): rect, text, qr, icon, and stack (a list slot as
+a grid of cells drawn from the same item layers). A layer is written once with
+its style; `at:` gives its box, and anything else that differs, per format,
+so every format is laid out, not scaled. A template may draw over a *frame*
+(kind: frame): the chrome every infographic shares (background, the ward's
+name, site address, source line, QR code) and each format's safe area.
+A *card* (kind: card) is a template for pages' link previews.
+
+Checks name file, field and format: colours, fonts and sizes that exist,
+slots the template declares, boxes inside the canvas, text and QR codes
+inside the safe area, and nothing drawn over a text or the QR code. Named
+`examples:` in a template document it and feed its golden-image tests.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import Field, StringConstraints, TypeAdapter, ValidationError, field_validator, model_validator
+
+from ..datafiles import load_yaml
+from ..fonts import font_file
+from ..problems import Problem, display_path, from_validation_error
+from ..registries import Bilingual, Strict
+from ..ward import Colours
+from .content import LIST_SLOTS, SLOTS, STATEMENT_SLOTS, TEXT_SLOTS, Content
+
+FORMATS: dict[str, tuple[int, int]] = {
+    "1080x1080": (1080, 1080),  # feed, square
+    "1080x1350": (1080, 1350),  # feed, portrait
+    "1200x630": (1200, 630),  # link preview
+    "1080x1920": (1080, 1920),  # stories
+}
+FormatName = Literal["1080x1080", "1080x1350", "1200x630", "1080x1920"]
+HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+BRAND_COLOURS = tuple(Colours.model_fields)
+# Values a template's literal text may use, filled in per image by wardpub.infographics.resolve.
+PLACEHOLDERS = frozenset({"ward", "committee", "publication", "site", "sources", "category", "n"})
+
+Dim = Union[int, Annotated[str, StringConstraints(pattern=r"^(100|[1-9]?[0-9])%$|^fill$")]]
+Box = tuple[Dim, Dim, Dim, Dim]
+Size = Union[Annotated[int, Field(ge=8, le=600)], Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]]
+
+
+class _Layer(Strict):
+    # No box in a format: the layer is not drawn in that format.
+    box: Optional[Box] = None
+    # Draw only when this slot (or, inside a stack, this item field) has a value.
+    when: Optional[str] = None
+
+
+class RectLayer(_Layer):
+    type: Literal["rect"]
+    fill: Optional[str] = None
+    outline: Optional[str] = None
+    width: int = Field(default=0, ge=0, le=40)
+    radius: int = Field(default=0, ge=0, le=1000)
+    # Inside a stack: stretch to the same point of the next item (timeline spines).
+    to_next: Optional[Literal["down", "right"]] = None
+
+
+class TextLayer(_Layer):
+    type: Literal["text"]
+    slot: Optional[str] = None  # a spec slot (title, kicker, quote...)
+    field: Optional[str] = None  # inside a stack: a field of the item (value, label, text, year)
+    text: Optional[Union[str, Bilingual]] = None  # literal, with {placeholders}
+    font: str
+    size: Size
+    min_size: Optional[Size] = None
+    line_height: float = Field(default=1.2, ge=0.8, le=2.5)
+    colour: str
+    align: Literal["left", "center", "right"] = "left"
+    valign: Literal["top", "middle", "bottom"] = "top"
+    max_lines: Optional[int] = Field(default=None, ge=1, le=20)
+    case: Literal["as-written", "upper"] = "as-written"
+    # Fit the ink, not the line box: for a lone glyph (a quotation mark) or a big number.
+    trim: bool = False
+
+    @model_validator(mode="after")
+    def _one_source(self):
+        if sum(x is not None for x in (self.slot, self.field, self.text)) != 1:
+            raise ValueError("lớp chữ cần đúng một trong slot, field, text | giữ lại một trong ba trường")
+        return self
+
+
+class QrLayer(_Layer):
+    type: Literal["qr"]
+    dark: str = "text"
+    light: str = "#ffffff"
+    quiet: int = Field(default=2, ge=1, le=4)  # quiet zone, in modules
+
+
+class IconLayer(_Layer):
+    type: Literal["icon"]
+    shape: Literal["check", "cross"]
+    colour: str
+    stroke: int = Field(default=10, ge=1, le=80)
+
+
+ItemLayer = Annotated[Union[RectLayer, TextLayer, IconLayer], Field(discriminator="type")]
+
+
+class StackLayer(_Layer):
+    """One cell per item of a list slot, in a grid filled column by column."""
+
+    type: Literal["stack"]
+    slot: Literal["figures", "points", "milestones"]
+    columns: int = Field(default=1, ge=1, le=4)  # at most
+    rows: Optional[int] = Field(default=None, ge=1, le=12)  # at most, per column: more items open another column
+    gap: int = Field(default=24, ge=0, le=400)
+    column_gap: int = Field(default=32, ge=0, le=400)
+    # equal: cells share the box evenly; content: each cell as tall as its text (columns only).
+    sizing: Literal["equal", "content"] = "equal"
+    justify: Literal["start", "center", "spread"] = "start"
+    item: list[ItemLayer]
+
+
+Layer = Annotated[Union[RectLayer, TextLayer, QrLayer, IconLayer, StackLayer], Field(discriminator="type")]
+LAYERS = TypeAdapter(list[Layer])
+
+
+class SlotRule(Strict):
+    required: bool = True
+    min: int = Field(default=1, ge=0, le=12)
+    max: int = Field(default=8, ge=1, le=12)
+
+
+class FormatSettings(Strict):
+    # Text, QR codes and stacks stay inside: top, right, bottom, left margins in px.
+    safe: tuple[int, int, int, int] = (0, 0, 0, 0)
+    type_scale: dict[str, int] = {}
+
+
+class TemplateFile(Strict):
+    kind: Literal["infographic", "card", "frame"]
+    name: Bilingual
+    description: str = Field(min_length=1)
+    frame: Optional[str] = None
+    slots: dict[str, SlotRule] = {}
+    fonts: dict[str, str] = {}
+    palette: dict[str, str] = {}
+    type_scale: dict[str, int] = {}
+    # Formats drawn, with their safe areas; a template over a frame has the frame's unless it says otherwise.
+    formats: dict[FormatName, FormatSettings] = {}
+    layers: list[dict] = []
+    examples: dict[str, dict] = {}
+
+    @field_validator("slots")
+    @classmethod
+    def _known_slots(cls, value: dict) -> dict:
+        unknown = [name for name in value if name not in SLOTS]
+        if unknown:
+            raise ValueError(f"không có trường nội dung “{unknown[0]}” | dùng một trong: {', '.join(SLOTS)}")
+        return value
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    width: int
+    height: int
+    safe: tuple[int, int, int, int]
+    type_scale: dict[str, int]
+    layers: tuple  # of layer models, frame layers first
+    origins: tuple  # (file, index in that file) of each layer, for messages
+
+
+@dataclass
+class Template:
+    name: str
+    kind: str
+    title: Bilingual
+    file: str
+    slots: dict[str, SlotRule]
+    fonts: dict[str, str]
+    palette: dict[str, str]
+    formats: dict[str, Format]
+    examples: dict[str, Content]
+
+
+def merge_for_format(layer: dict, fmt: str) -> dict:
+    """A layer as drawn in one format: its `at[fmt]` values over its own, items likewise."""
+    merged = {k: v for k, v in layer.items() if k != "at"}
+    overrides = (layer.get("at") or {}).get(fmt) or {}
+    if isinstance(overrides, dict):
+        merged.update(overrides)
+    if isinstance(merged.get("item"), list):
+        merged["item"] = [merge_for_format(sub, fmt) if isinstance(sub, dict) else sub for sub in merged["item"]]
+    return merged
+
+
+def _format_problems(file: str, raw_layers: list, formats: list[str]) -> tuple[dict[str, tuple], list[Problem]]:
+    """Validate the layers once per format; a problem in only some formats names them."""
+    per_format: dict[str, tuple] = {}
+    seen: dict[Problem, list[str]] = {}
+    for fmt in formats:
+        bad_at = [i for i, layer in enumerate(raw_layers) if isinstance(layer, dict) and not isinstance(layer.get("at") or {}, dict)]
+        for i in bad_at:
+            seen.setdefault(Problem(file, f"layers.{i}.at", "phải là một nhóm theo khổ ảnh", "viết ví dụ at: {1080x1080: {box: [0, 0, 100, 100]}}"), []).append(fmt)
+        merged = [merge_for_format(layer, fmt) if isinstance(layer, dict) else layer for layer in raw_layers]
+        try:
+            per_format[fmt] = tuple(LAYERS.validate_python(merged))
+        except ValidationError as error:
+            for problem in from_validation_error(file, error, prefix="layers"):
+                seen.setdefault(problem, []).append(fmt)
+    problems = []
+    for problem, where in seen.items():
+        if len(where) < len(formats):
+            problem = Problem(problem.file, problem.field, f"{problem.message} (khổ {', '.join(where)})", problem.fix)
+        problems.append(problem)
+    return per_format, problems
+
+
+def _read_template(path: Path) -> tuple[Optional[TemplateFile], list[Problem]]:
+    file = display_path(path)
+    data, problems = load_yaml(path)
+    if problems:
+        return None, problems
+    if not isinstance(data, dict):
+        return None, [Problem(file, "(tệp)", "mẫu phải là một nhóm trường", "xem các mẫu có sẵn trong infographics/templates/")]
+    try:
+        return TemplateFile.model_validate(data), []
+    except ValidationError as error:
+        return None, from_validation_error(file, error)
+
+
+def load_templates(folder: Path) -> tuple[dict[str, Template], list[Problem]]:
+    """Every template under folder/templates, merged with its frame and checked layer by layer."""
+    raw: dict[str, tuple[TemplateFile, Path]] = {}
+    problems: list[Problem] = []
+    for path in sorted((Path(folder) / "templates").glob("*.yml")):
+        model, more = _read_template(path)
+        problems += more
+        if model is not None:
+            raw[path.stem] = (model, path)
+    templates = {}
+    for name, (model, path) in raw.items():
+        if model.kind == "frame":
+            continue
+        template, more = _build_template(name, model, path, raw)
+        problems += more
+        if template is not None:
+            templates[name] = template
+    for name, (model, path) in raw.items():  # frames are checked through their users; unused ones alone
+        if model.kind == "frame" and not any(t.kind != "frame" and t.frame == name for t, _ in raw.values()):
+            _, more = _build_template(name, model, path, raw)
+            problems += more
+    return templates, list(dict.fromkeys(problems))  # a frame's problem shows once, not once per user
+
+
+def _build_template(name: str, model: TemplateFile, path: Path,
+                    raw: dict) -> tuple[Optional[Template], list[Problem]]:
+    file = display_path(path)
+    frame: Optional[TemplateFile] = None
+    problems: list[Problem] = []
+    if model.frame is not None:
+        found = raw.get(model.frame)
+        if found is None or found[0].kind != "frame":
+            frames = sorted(n for n, (m, _) in raw.items() if m.kind == "frame")
+            return None, [Problem(file, "frame", f"không có khung (kind: frame) tên “{model.frame}” trong infographics/templates/",
+                                  f"dùng một trong: {', '.join(frames) or '(chưa có khung nào)'}")]
+        frame = found[0]
+        if not model.formats:
+            model = model.model_copy(update={"formats": {f: FormatSettings() for f in frame.formats}})
+    if not model.formats:
+        return None, [Problem(file, "formats", "mẫu không có khổ ảnh nào", "thêm formats, ví dụ 1200x630: {safe: [20, 48, 12, 48]}")]
+    if model.kind == "infographic" and set(model.formats) != set(FORMATS):
+        missing = [f for f in FORMATS if f not in model.formats]
+        problems.append(Problem(file, "formats", f"mẫu infographic phải có đủ bốn khổ, còn thiếu {', '.join(missing)}",
+                                "thêm khổ còn thiếu, kèm vùng an toàn (safe) và vị trí từng lớp"))
+    fonts = {**(frame.fonts if frame else {}), **model.fonts}
+    palette = {**(frame.palette if frame else {}), **model.palette}
+    formats: dict[str, Format] = {}
+    frame_layers, more = _format_problems(display_path(raw[model.frame][1]) if frame else file,
+                                          frame.layers if frame else [], list(model.formats))
+    problems += more
+    own_layers, more = _format_problems(file, model.layers, list(model.formats))
+    problems += more
+    for fmt, settings in model.formats.items():
+        width, height = FORMATS[fmt]
+        frame_settings = frame.formats.get(fmt) if frame else None
+        if frame is not None and frame_settings is None:
+            problems.append(Problem(file, f"formats.{fmt}", f"khung “{model.frame}” không có khổ {fmt}", "thêm khổ này vào khung hoặc bỏ khổ khỏi mẫu"))
+            continue
+        safe = settings.safe if settings.safe != (0, 0, 0, 0) or frame_settings is None else frame_settings.safe
+        scale = {**(frame.type_scale if frame else {}), **(frame_settings.type_scale if frame_settings else {}),
+                 **model.type_scale, **settings.type_scale}
+        if fmt in frame_layers and fmt in own_layers:
+            frame_file = display_path(raw[model.frame][1]) if frame else file
+            origins = tuple((frame_file, n) for n in range(len(frame_layers[fmt]))) + tuple((file, n) for n in range(len(own_layers[fmt])))
+            formats[fmt] = Format(fmt, width, height, safe, scale, frame_layers[fmt] + own_layers[fmt], origins)
+    examples: dict[str, Content] = {}
+    for example, content in model.examples.items():
+        try:
+            examples[example] = Content.model_validate(content)
+        except ValidationError as error:
+            problems += from_validation_error(file, error, prefix=f"examples.{example}")
+    template = Template(name, model.kind, model.name, file, model.slots, fonts, palette, formats, examples)
+    problems += template_problems(template)
+    return (None if problems else template), problems
+
+
+def template_problems(template: Template) -> list[Problem]:
+    """Rules across a template's fields: colours, fonts, sizes, slots, boxes inside the canvas and safe area."""
+    file = template.file
+    found: dict[Problem, list[str]] = {}
+
+    def report(problem: Problem, fmt: str):
+        found.setdefault(problem, []).append(fmt)
+
+    for role, value in template.palette.items():
+        if not colour_known(value, {k: v for k, v in template.palette.items() if k != role}):
+            report(Problem(file, f"palette.{role}", f"“{value}” không phải tên màu thương hiệu hay mã #rrggbb",
+                           f"dùng một trong: {', '.join(BRAND_COLOURS)}, hoặc mã dạng \"#a50e14\""), "*")
+    for role, name in template.fonts.items():
+        if not font_file(name).is_file():
+            report(Problem(file, f"fonts.{role}", f"không có tệp phông “{name}” trong bộ Be Vietnam Pro",
+                           "viết tên tệp, ví dụ BeVietnamPro-Bold.ttf"), "*")
+    for fmt in template.formats.values():
+        for layer, (origin, index) in zip(fmt.layers, fmt.origins):
+            for problem in layer_problems(template, fmt, layer, f"layers.{index}"):
+                report(Problem(origin, problem.field, problem.message, problem.fix), fmt.name)
+        for problem in overlap_problems(template, fmt):
+            report(problem, fmt.name)
+    problems = []
+    for problem, where in found.items():
+        named = [w for w in where if w != "*"]
+        if named and len(set(named)) < len(template.formats):
+            problem = Problem(problem.file, problem.field, f"{problem.message} (khổ {', '.join(sorted(set(named)))})", problem.fix)
+        problems.append(problem)
+    return problems
+
+
+def _intersect(a: tuple, b: tuple) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def overlap_problems(template: Template, fmt: Format) -> list[Problem]:
+    """Nothing may cover a text or the QR code: their boxes overlap no other text, stack, icon or
+    QR box, and no rectangle of the template (the frame's background and bands lie under everything)."""
+    placed = [(layer, origin) for layer, origin in zip(fmt.layers, fmt.origins)
+              if layer.box is not None and all(isinstance(v, int) for v in layer.box)]
+    guarded = (TextLayer, QrLayer, StackLayer, IconLayer)
+    problems = []
+    for n, (layer, (file, index)) in enumerate(placed):
+        for other, (other_file, other_index) in placed[:n]:
+            both_guarded = isinstance(layer, guarded) and isinstance(other, guarded)
+            panel_on_qr = (isinstance(layer, RectLayer) and file == template.file and isinstance(other, QrLayer)) or \
+                          (isinstance(other, RectLayer) and other_file == template.file and isinstance(layer, QrLayer))
+            if (both_guarded or panel_on_qr) and _intersect(layer.box, other.box):
+                where = f"lớp {other_index}" + ("" if other_file == file else f" của {other_file}")
+                problems.append(Problem(file, f"layers.{index}.box", f"hộp {list(layer.box)} chồng lên {where} {list(other.box)}",
+                                        "dời hoặc thu nhỏ một trong hai hộp"))
+    return problems
+
+
+def colour_known(token: str, palette: dict[str, str]) -> bool:
+    return token in palette or token in BRAND_COLOURS or bool(HEX.match(token))
+
+
+def layer_problems(template: Template, fmt: Format, layer, where: str, in_stack: Optional[str] = None) -> list[Problem]:
+    file = template.file
+    problems = []
+    for attribute in ("fill", "outline", "colour", "dark", "light"):
+        token = getattr(layer, attribute, None)
+        if token is not None and not colour_known(token, template.palette):
+            problems.append(Problem(file, f"{where}.{attribute}", f"“{token}” không phải màu trong bảng màu (palette) hay tên màu thương hiệu",
+                                    f"dùng một trong: {', '.join([*template.palette, *BRAND_COLOURS])}, hoặc mã dạng \"#a50e14\""))
+    if isinstance(layer, TextLayer):
+        if layer.font not in template.fonts:
+            problems.append(Problem(file, f"{where}.font", f"không có phông “{layer.font}” trong fonts của mẫu",
+                                    f"dùng một trong: {', '.join(template.fonts)}"))
+        for attribute in ("size", "min_size"):
+            value = getattr(layer, attribute)
+            if isinstance(value, str) and value not in fmt.type_scale:
+                problems.append(Problem(file, f"{where}.{attribute}", f"không có cỡ chữ “{value}” trong type_scale",
+                                        f"dùng một trong: {', '.join(fmt.type_scale)}, hoặc một số px"))
+        if layer.slot is not None and (layer.slot not in template.slots and template.kind != "frame" and layer.slot != "title"):
+            problems.append(Problem(file, f"{where}.slot", f"mẫu không khai báo trường “{layer.slot}” trong slots",
+                                    "thêm trường vào slots hoặc sửa tên"))
+        if layer.slot is not None and layer.slot not in (*TEXT_SLOTS, *STATEMENT_SLOTS):
+            problems.append(Problem(file, f"{where}.slot", f"“{layer.slot}” không phải trường chữ",
+                                    f"dùng một trong: {', '.join((*TEXT_SLOTS, *STATEMENT_SLOTS))}"))
+        if layer.field is not None and (in_stack is None or layer.field not in LIST_SLOTS[in_stack]):
+            allowed = ", ".join(LIST_SLOTS[in_stack]) if in_stack else "(chỉ dùng trong một stack)"
+            problems.append(Problem(file, f"{where}.field", f"“{layer.field}” không phải trường của mục", f"dùng một trong: {allowed}"))
+        if layer.text is not None:
+            for text in ([layer.text] if isinstance(layer.text, str) else [layer.text.vi, layer.text.en]):
+                for _, name, _, _ in string.Formatter().parse(text):
+                    if name is not None and name not in PLACEHOLDERS:
+                        problems.append(Problem(file, f"{where}.text", f"không có giá trị {{{name}}}",
+                                                f"dùng một trong: {', '.join('{' + p + '}' for p in sorted(PLACEHOLDERS))}"))
+    if isinstance(layer, StackLayer):
+        if layer.slot not in template.slots:
+            problems.append(Problem(file, f"{where}.slot", f"mẫu không khai báo trường “{layer.slot}” trong slots", "thêm trường vào slots"))
+        for n, sub in enumerate(layer.item):
+            problems += layer_problems(template, fmt, sub, f"{where}.item.{n}", in_stack=layer.slot)
+    if layer.box is not None and in_stack is None:
+        problems += box_problems(file, fmt, layer, where)
+    return problems
+
+
+def box_problems(file: str, fmt: Format, layer, where: str) -> list[Problem]:
+    box = layer.box
+    if not all(isinstance(v, int) for v in box):
+        return [Problem(file, f"{where}.box", "hộp của lớp ngoài cùng phải là bốn số px [x, y, rộng, cao]",
+                        "chỉ dùng % và fill cho các lớp trong một stack")]
+    x, y, w, h = box
+    if w <= 0 or h <= 0 or x < 0 or y < 0 or x + w > fmt.width or y + h > fmt.height:
+        return [Problem(file, f"{where}.box", f"hộp {list(box)} nằm ngoài khung {fmt.width}×{fmt.height}", "sửa vị trí hoặc kích thước")]
+    if isinstance(layer, (TextLayer, QrLayer, IconLayer, StackLayer)):
+        top, right, bottom, left = fmt.safe
+        if x < left or y < top or x + w > fmt.width - right or y + h > fmt.height - bottom:
+            return [Problem(file, f"{where}.box", f"hộp {list(box)} ra ngoài vùng an toàn (cách mép trên {top}, phải {right}, dưới {bottom}, trái {left} px)",
+                            "dời lớp vào trong vùng an toàn")]
+    return []

@@ -1,0 +1,209 @@
+"""The news section: listings, category pages, latest news on other pages,
+article headers and the English page of an untranslated article.
+
+Owns what readers see of `wardpub.articles`: which articles are published
+(not drafts, dated today or earlier in the ward's time zone), the paginated
+news index, one page per category, the latest articles on the home page and
+on each content point's page, and each article's header (date, category,
+reading time, author, last update, cover).
+
+Listing pages beyond the first are generated: MkDocs builds them from
+Markdown made here (`generated_pages`), added to the build after
+mkdocs-static-i18n has sorted the files, so each language gets its own. Work
+per page is constant: listings are computed once per language build, which
+keeps a site with thousands of articles linear in its size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from math import ceil
+
+from mkdocs.utils import get_relative_url
+
+from . import language as lang
+from .articles import NEWS_DIR, Article, today
+from .registries import Registries
+
+PER_PAGE = 20
+LATEST = 5
+NEWS_INDEX_URL = f"{NEWS_DIR}/"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # e.g. en/tin-tuc/trang-2.md
+    url: str  # e.g. en/tin-tuc/trang-2/
+    markdown: str
+    alternates: dict[str, str]  # language -> site-relative URL of the same listing
+
+
+def prefix(language: str) -> str:
+    return "en/" if language == "en" else ""
+
+
+def _page_path(base: str, number: int) -> str:
+    """Site-relative URL of page `number` of a listing whose first page is `base`."""
+    return base if number == 1 else f"{base}trang-{number}/"
+
+
+def category_url(key: str, language: str) -> str:
+    return f"{prefix(language)}{NEWS_DIR}/chu-de/{key}/"
+
+
+class News:
+    """The published articles of one build, indexed for constant work per page."""
+
+    def __init__(self, articles: list[Article], registries: Registries, on: dt.date | None = None):
+        self.registries = registries
+        self.today = on or today()
+        self.articles = [a for a in articles if a.published(self.today)]
+        self.by_src = {v.src: a for a in self.articles for v in (a.vi, a.en) if v}
+        self.hidden = {v.src for a in articles if not a.published(self.today) for v in (a.vi, a.en) if v}
+
+    @cached_property
+    def by_category(self) -> dict[str, list[Article]]:
+        groups: dict[str, list[Article]] = {key: [] for key in self.registries.categories}
+        for article in self.articles:
+            groups[article.meta.category].append(article)
+        return groups
+
+    # ── pieces of HTML ───────────────────────────────────────────────────────
+
+    def card(self, article: Article, language: str, from_url: str) -> str:
+        version = article.version(language)
+        untranslated = language == "en" and article.en is None
+        # An untranslated article is linked at its Vietnamese address, marked as such.
+        target = article.url("vi" if untranslated else language)
+        title_lang = ' lang="vi"' if untranslated else ""
+        badge = f' <span class="ward-badge">{lang.t("news.vietnamese_only", language)}</span>' if untranslated else ""
+        category = self.registries.categories[article.meta.category][language]
+        meta = " · ".join([
+            f'<time datetime="{article.meta.date.isoformat()}">{lang.date(article.meta.date, language)}</time>',
+            html.escape(category),
+            lang.t("news.minutes", language, minutes=version.minutes),
+        ])
+        return (
+            f'<article class="ward-card">\n'
+            f'<h3><a href="{get_relative_url(target, from_url)}"{title_lang}>{html.escape(version.meta.title)}</a>{badge}</h3>\n'
+            f'<p class="ward-card__meta">{meta}</p>\n'
+            f'<p{title_lang}>{html.escape(version.meta.description)}</p>\n'
+            f"</article>"
+        )
+
+    def cards(self, articles: list[Article], language: str, from_url: str) -> str:
+        if not articles:
+            return f'<p class="ward-news-empty">{lang.t("news.none", language)}</p>'
+        inner = "\n".join(self.card(a, language, from_url) for a in articles)
+        return f'<div class="ward-news">\n{inner}\n</div>'
+
+    def pagination(self, base: str, number: int, count: int, language: str, from_url: str) -> str:
+        if count <= 1:
+            return ""
+        parts = []
+        if number > 1:
+            parts.append(f'<a rel="prev" href="{get_relative_url(_page_path(base, number - 1), from_url)}">{lang.t("pagination.previous", language)}</a>')
+        parts.append(f'<span>{lang.t("pagination.position", language, number=number, count=count)}</span>')
+        if number < count:
+            parts.append(f'<a rel="next" href="{get_relative_url(_page_path(base, number + 1), from_url)}">{lang.t("pagination.next", language)}</a>')
+        return f'<nav class="ward-pagination" aria-label="{lang.t("pagination.label", language)}">{" ".join(parts)}</nav>'
+
+    def category_links(self, language: str, from_url: str) -> str:
+        items = [
+            f'<li><a href="{get_relative_url(category_url(key, language), from_url)}">{html.escape(category[language])}</a> ({len(self.by_category[key])})</li>'
+            for key, category in self.registries.categories.items() if self.by_category[key]
+        ]
+        return f'## {lang.t("news.categories", language)}\n\n<ul class="ward-topics">\n' + "\n".join(items) + "\n</ul>" if items else ""
+
+    # ── listing pages ────────────────────────────────────────────────────────
+
+    def listing(self, articles: list[Article], base: str, number: int, language: str, from_url: str) -> str:
+        count = max(1, ceil(len(articles) / PER_PAGE))
+        chunk = articles[(number - 1) * PER_PAGE: number * PER_PAGE]
+        return self.cards(chunk, language, from_url) + "\n\n" + self.pagination(base, number, count, language, from_url)
+
+    def generated_pages(self, language: str) -> list[GeneratedPage]:
+        """Index pages 2..n and every category's pages, for one language."""
+        pages = []
+
+        def add(base_vi: str, articles: list[Article], title: str, describe, first_page_is_file: bool):
+            count = max(1, ceil(len(articles) / PER_PAGE))
+            base = prefix(language) + base_vi
+            for number in range(2 if first_page_is_file else 1, count + 1):
+                url = _page_path(base, number)
+                src = url.rstrip("/") + ".md"
+                heading = title if number == 1 else f"{title} ({lang.t('pagination.position', language, number=number, count=count)})"
+                body = self.listing(articles, base, number, language, url)
+                markdown = (f"---\ntitle: {_yaml_string(heading)}\ndescription: {_yaml_string(describe(number))}\n"
+                            f"search:\n  exclude: true\n---\n\n{body}\n")
+                alternates = {other: prefix(other) + url[len(prefix(language)):] for other in lang.LANGUAGES}
+                pages.append(GeneratedPage(src, url, markdown, alternates))
+
+        index_title = lang.t("news.title", language)
+        add(NEWS_INDEX_URL, self.articles, index_title, lambda n: lang.t("news.description", language, number=n), True)
+        for key, category in self.registries.categories.items():
+            name = category[language]
+            add(f"{NEWS_DIR}/chu-de/{key}/", self.by_category[key], lang.t("news.category_title", language, name=name),
+                lambda n, name=name: lang.t("news.category_description", language, name=name), False)
+        return pages
+
+    # ── sections on existing pages ───────────────────────────────────────────
+
+    def section(self, src_uri: str, meta: dict, url: str, language: str) -> str:
+        """News for a page: the first index page, the home page's latest, a content point's related news."""
+        if src_uri in ("tin-tuc/index.md", "tin-tuc/index.en.md"):
+            return self.listing(self.articles, prefix(language) + NEWS_INDEX_URL, 1, language, url) + "\n\n" + self.category_links(language, url)
+        if src_uri in ("index.md", "index.en.md"):
+            latest = self.articles[:LATEST]
+            more = f'<p><a href="{get_relative_url(prefix(language) + NEWS_INDEX_URL, url)}">{lang.t("news.all", language)}</a></p>'
+            return f'## {lang.t("news.latest", language)}\n\n{self.cards(latest, language, url)}\n\n{more}'
+        key = meta.get("category")
+        if key and not src_uri.startswith(NEWS_DIR + "/") and self.by_category.get(key):
+            name = self.registries.categories[key][language]
+            more = f'<p><a href="{get_relative_url(category_url(key, language), url)}">{lang.t("news.all_in_category", language, name=html.escape(name))}</a></p>'
+            return f'## {lang.t("news.related", language)}\n\n{self.cards(self.by_category[key][:LATEST], language, url)}\n\n{more}'
+        return ""
+
+    def article_markdown(self, markdown: str, src_uri: str, url: str, language: str) -> tuple[str, dict]:
+        """An article's Markdown with its header; for an untranslated one on the English
+        site, a notice linking the Vietnamese original. Returns (markdown, meta updates)."""
+        article = self.by_src[src_uri]
+        if language == "en" and article.en is None:
+            return self._untranslated(article, url), {"search": {"exclude": True}, "canonical_path": article.url("vi")}
+        version = article.version(language)
+        meta = version.meta
+        category = self.registries.categories[meta.category][language]
+        facts = [
+            f'<time datetime="{meta.date.isoformat()}">{lang.date(meta.date, language, "long")}</time>',
+            f'<a href="{get_relative_url(category_url(meta.category, language), url)}">{html.escape(category)}</a>',
+            lang.t("news.minutes", language, minutes=version.minutes),
+            html.escape(lang.t("news.by", language, author=meta.author)),
+        ]
+        lines = [f"<h1>{html.escape(meta.title)}</h1>", f'<p class="ward-article-meta">{" · ".join(facts)}</p>']
+        if meta.updated and meta.updated != meta.date:
+            lines.append(f'<p class="ward-article-meta">{lang.t("page.updated", language, date=lang.date(meta.updated, language, "long"))}</p>')
+        if meta.tags:
+            names = ", ".join(html.escape(self.registries.tags[t][language]) for t in meta.tags)
+            lines.append(f'<p class="ward-article-meta">{lang.t("news.tags", language, tags=names)}</p>')
+        header = "\n".join(lines)
+        cover = f"\n\n![{meta.cover_alt}]({meta.cover}){{ .ward-cover }}" if meta.cover else ""
+        return f"{header}{cover}\n\n{markdown.lstrip()}", {}
+
+    def _untranslated(self, article: Article, url: str) -> str:
+        vi = article.vi.meta
+        link = get_relative_url(article.url("vi"), url)
+        return (
+            f'<h1 lang="vi">{html.escape(vi.title)}</h1>\n\n'
+            f'<div class="admonition info"><p class="admonition-title">{lang.t("news.fallback_title", "en")}</p>\n'
+            f'<p>{lang.t("news.fallback_text", "en")} <a href="{link}" hreflang="vi">{lang.t("news.fallback_link", "en")}</a></p></div>\n\n'
+            f'<p lang="vi">{html.escape(vi.description)}</p>\n'
+        )
+
+
+def _yaml_string(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)

@@ -1,0 +1,121 @@
+"""wardpub.infographics.render: the one generic renderer, held to golden images.
+
+Every template's named examples (the `examples:` of its YAML) are drawn in
+every format and compared, decoded and reduced to a fifth, with the images
+in tests/golden/ within a small tolerance. After an intended change to a
+template or the renderer, look at the new images, then regenerate with
+WARDPUB_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_infographics_render.py
+"""
+
+import os
+from pathlib import Path
+
+import oxipng
+import pytest
+from PIL import Image, ImageChops
+
+from infographic_kits import SITE_URL, TEST_WARD
+from wardpub import PROJECT_ROOT
+from wardpub.infographics.render import RenderError, plan, render
+from wardpub.infographics.resolve import example_jobs
+from wardpub.infographics.templates import load_templates
+from wardpub.registries import load_registries
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("WARDPUB_UPDATE_GOLDEN") == "1"
+SCALE = 5
+# Decoded pixels may drift slightly with FreeType's rasteriser; shapes and words may not.
+MEAN_TOLERANCE = 1.0  # mean absolute difference per channel, 0-255
+PIXEL_TOLERANCE = 48  # a pixel differs when a channel moves more than this
+SHARE_TOLERANCE = 0.002  # at most 0.2% of pixels may differ
+
+TEMPLATES, PROBLEMS = load_templates(PROJECT_ROOT / "infographics")
+REGISTRIES = load_registries()
+
+
+def example_cases():
+    for name, template in sorted(TEMPLATES.items()):
+        jobs = example_jobs(template, TEST_WARD, REGISTRIES, SITE_URL)
+        for job in jobs:
+            # Every format of the first example; the others (extreme texts) in one format each.
+            first = job.name.endswith("--" + next(iter(template.examples)))
+            if job.language == "vi" and (first or job.format == "1080x1350" or template.kind == "card"):
+                yield pytest.param(job, id=f"{job.name}-{job.format}")
+
+
+def test_project_templates_are_clean():
+    assert PROBLEMS == []
+    assert {"key-figure", "points", "timeline", "myth-fact", "quote", "page-card"} <= set(TEMPLATES)
+
+
+@pytest.mark.parametrize("name", sorted(TEMPLATES))
+def test_every_example_fits_in_every_format_and_language(name):
+    template = TEMPLATES[name]
+    assert template.examples, f"{name} has no examples to document and test it"
+    for job in example_jobs(template, TEST_WARD, REGISTRIES, SITE_URL):
+        assert plan(job.data)[1] == [], f"{job.name} {job.format} {job.language}"
+
+
+def reduced(image: Image.Image) -> Image.Image:
+    return image.resize((image.width // SCALE, image.height // SCALE), Image.Resampling.LANCZOS)
+
+
+@pytest.mark.parametrize("job", list(example_cases()))
+def test_template_example_matches_its_golden_image(job):
+    path = GOLDEN / f"{job.name}-{job.format}.png"
+    image = reduced(render(job.data))
+    if UPDATE or not path.exists():
+        raw = oxipng.RawImage(image.tobytes(), image.width, image.height, color_type=oxipng.ColorType.rgb())
+        path.write_bytes(raw.create_optimized_png(level=4))
+        if not UPDATE:
+            pytest.fail(f"no golden image yet: wrote {path.name}; look at it, then commit it")
+        return
+    golden = Image.open(path).convert("RGB")
+    assert golden.size == image.size
+    diff = ImageChops.difference(image, golden).convert("L")
+    histogram = diff.histogram()
+    pixels = image.width * image.height
+    mean = sum(value * count for value, count in enumerate(histogram)) / pixels
+    share = sum(histogram[PIXEL_TOLERANCE + 1:]) / pixels
+    assert mean <= MEAN_TOLERANCE and share <= SHARE_TOLERANCE, (
+        f"{path.name}: mean difference {mean:.2f}, {share:.2%} of pixels differ; "
+        "if the change is intended, regenerate with WARDPUB_UPDATE_GOLDEN=1")
+
+
+def test_goldens_stay_small():
+    assert sum(p.stat().st_size for p in GOLDEN.glob("*.png")) < 1_000_000
+
+
+def test_debug_overlay_outlines_boxes_and_safe_area():
+    template = TEMPLATES["key-figure"]
+    job = next(j for j in example_jobs(template, TEST_WARD, REGISTRIES, SITE_URL, ["1080x1920"]) if j.language == "vi")
+    plain = render(job.data)
+    debug = render({**job.data, "debug": True})
+    assert plain.getpixel((64, 250)) != (0, 200, 255)
+    assert debug.getpixel((64, 600)) == (0, 200, 255)  # left edge of the stories' safe area
+    assert debug.getpixel((540, 250)) == (0, 200, 255)  # its top edge, 250 px down
+
+
+def test_render_refuses_what_does_not_fit():
+    template = TEMPLATES["quote"]
+    job = next(j for j in example_jobs(template, TEST_WARD, REGISTRIES, SITE_URL, ["1200x630"]) if j.language == "vi")
+    data = {**job.data, "layers": [dict(layer) for layer in job.data["layers"]]}
+    quote = next(layer for layer in data["layers"] if layer.get("field") == "quote.text.vi")
+    quote["text"] = quote["text"] * 80
+    with pytest.raises(RenderError) as error:
+        render(data)
+    assert [p.field for p in error.value.problems] == ["quote.text.vi"]
+
+
+def test_everything_drawn_stays_inside_the_canvas():
+    for name, template in TEMPLATES.items():
+        for job in example_jobs(template, TEST_WARD, REGISTRIES, SITE_URL):
+            width, height = job.size
+            ops, _ = plan(job.data)
+            for op in ops:
+                x0, y0, x1, y1 = op.box
+                assert 0 <= x0 <= x1 <= width and 0 <= y0 <= y1 <= height, (name, job.format, op.kind)
+                if op.kind == "text":
+                    for line in op.args[0]:
+                        assert 0 <= x0 + line.ink[0] and x0 + line.ink[2] <= width
+                        assert 0 <= y0 + line.ink[1] and y0 + line.ink[3] <= height

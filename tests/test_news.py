@@ -1,0 +1,115 @@
+"""wardpub.news: listings, pagination, categories, drafts, future dates, the
+English page of an untranslated article, and news on other pages."""
+
+import os
+import re
+
+import pytest
+
+from sites import SiteMaker, article, minimal_pages, news_index, page
+from wardpub.news import PER_PAGE
+
+TODAY = "2026-03-01"
+COUNT = 43  # published articles: three index pages at twenty per page
+
+
+def dated(n: int) -> str:
+    return f"2025-{1 + n // 28:02d}-{1 + n % 28:02d}"
+
+
+@pytest.fixture(scope="module")
+def news_site(tmp_path_factory):
+    """A small site with 23 published articles (one translated), a draft and a future one."""
+    files = {**minimal_pages(), **news_index()}
+    files["docs/bai-muc-tieu.md"] = page("Mục tiêu", body="Trang nội dung.").replace("---\n\n", "category: muc-tieu-quan-diem\n---\n\n", 1)
+    files["docs/bai-muc-tieu.en.md"] = page("Goals", "A content page of the first content point.", "Content page.").replace("---\n\n", "category: muc-tieu-quan-diem\n---\n\n", 1)
+    for n in range(COUNT):
+        category = "muc-tieu-quan-diem" if n % 2 else "phan-bac-thong-tin-sai"
+        files[f"docs/tin-tuc/2025/tin-so-{n:02d}.md"] = article(title=f'"Tin số {n:02d}"', date=dated(n), category=category)
+    files["docs/tin-tuc/2025/tin-so-00.en.md"] = article(title='"News item 00"', date=dated(0), category="phan-bac-thong-tin-sai", author="Editorial team")
+    files["docs/tin-tuc/2025/ban-nhap.md"] = article(title='"Bản nháp"', draft="true")
+    files["docs/tin-tuc/2026/tin-ngay-mai.md"] = article(title='"Tin ngày mai"', date="2026-03-02")
+    maker = SiteMaker(tmp_path_factory.mktemp("news"))
+    maker(files)
+    os.environ["WARDPUB_TODAY"] = TODAY
+    try:
+        yield maker.build()
+    finally:
+        del os.environ["WARDPUB_TODAY"]
+
+
+def titles(html: str) -> list[str]:
+    return re.findall(r'<article class="ward-card">\s*<h3><a href="[^"]*"(?: lang="vi")?>([^<]+)</a>', html)
+
+
+def read(site, path):
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_index_is_newest_first_and_paginated(news_site):
+    first, second, third = (titles(read(news_site, p)) for p in ("tin-tuc", "tin-tuc/trang-2", "tin-tuc/trang-3"))
+    assert first[:2] == [f"Tin số {COUNT - 1}", f"Tin số {COUNT - 2}"]
+    assert (len(first), len(second), len(third)) == (PER_PAGE, PER_PAGE, COUNT - 2 * PER_PAGE)
+    assert first + second + third == [f"Tin số {n:02d}" for n in reversed(range(COUNT))]
+    assert 'rel="next" href="trang-2/"' in read(news_site, "tin-tuc")
+    assert 'rel="prev" href="../trang-2/"' in read(news_site, "tin-tuc/trang-3")
+    assert not (news_site / "tin-tuc/trang-4").exists()
+
+
+def test_each_category_has_its_page(news_site):
+    listed = titles(read(news_site, "tin-tuc/chu-de/muc-tieu-quan-diem"))
+    assert listed == [f"Tin số {n:02d}" for n in reversed(range(COUNT)) if n % 2][:PER_PAGE]
+    assert (news_site / "tin-tuc/chu-de/muc-tieu-quan-diem/trang-2/index.html").is_file()
+    assert titles(read(news_site, "tin-tuc/chu-de/guong-dien-hinh")) == []
+    assert "Chưa có tin nào." in read(news_site, "tin-tuc/chu-de/guong-dien-hinh")
+    assert "Chủ đề: Mục tiêu, quan điểm" in read(news_site, "tin-tuc/chu-de/muc-tieu-quan-diem")
+
+
+def test_drafts_and_future_articles_are_nowhere(news_site):
+    assert not (news_site / "tin-tuc/2025/ban-nhap").exists()
+    assert not (news_site / "tin-tuc/2026/tin-ngay-mai").exists()
+    everything = "".join(p.read_text(encoding="utf-8") for p in news_site.rglob("*") if p.suffix in {".html", ".xml", ".json"})
+    assert "Bản nháp" not in everything and "Tin ngày mai" not in everything
+
+
+def test_future_article_appears_on_its_date(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    files = {**minimal_pages(), **news_index(), "docs/tin-tuc/2026/tin-ngay-mai.md": article(title='"Tin ngày mai"', date="2026-03-02")}
+    maker = SiteMaker(tmp_path)
+    maker(files)
+    monkeypatch.setenv("WARDPUB_TODAY", "2026-03-01")
+    assert not (maker.build() / "tin-tuc/2026/tin-ngay-mai").exists()
+    monkeypatch.setenv("WARDPUB_TODAY", "2026-03-02")
+    assert titles(read(maker.build(), "tin-tuc")) == ["Tin ngày mai"]
+
+
+def test_article_page_has_its_header(news_site):
+    html = read(news_site, "tin-tuc/2025/tin-so-01")
+    assert "<h1>Tin số 01</h1>" in html
+    assert '<time datetime="2025-01-02">2 tháng 1, 2025</time>' in html
+    assert "1 phút đọc" in html and "Tác giả: Ban biên tập" in html and "Thẻ: Hội nghị" in html
+    assert 'href="../../chu-de/muc-tieu-quan-diem/"' in html
+    english = read(news_site, "en/tin-tuc/2025/tin-so-00")
+    assert "<h1>News item 00</h1>" in english and "1 min read" in english
+
+
+def test_untranslated_article_says_so_in_english(news_site):
+    html = read(news_site, "en/tin-tuc/2025/tin-so-01")
+    assert "This article is only in Vietnamese" in html
+    assert '<a href="../../../../tin-tuc/2025/tin-so-01/" hreflang="vi">Read the article in Vietnamese</a>' in html
+    assert '<link rel="canonical" href="https://example.gov.vn/nq71/tin-tuc/2025/tin-so-01/">' in html
+    assert '<h1 lang="vi">Tin số 01</h1>' in html
+    listing = read(news_site, "en/tin-tuc")
+    assert '<a href="../../tin-tuc/2025/tin-so-42/" lang="vi">Tin số 42</a> <span class="ward-badge">In Vietnamese</span>' in listing
+
+
+def test_latest_news_on_home_and_content_point_pages(news_site):
+    assert titles(read(news_site, ""))[:5] == [f"Tin số {n}" for n in range(COUNT - 1, COUNT - 6, -1)]
+    assert titles(read(news_site, "bai-muc-tieu")) == [f"Tin số {n}" for n in range(COUNT - 2, COUNT - 12, -2)]
+    assert "Xem tất cả tin về “Mục tiêu, quan điểm" in read(news_site, "bai-muc-tieu")
+    assert titles(read(news_site, "en/bai-muc-tieu"))[0] == f"Tin số {COUNT - 2}"
+
+
+def test_listing_language_switch_stays_on_the_listing(news_site):
+    html = read(news_site, "en/tin-tuc/trang-2")
+    assert 'href="../../../tin-tuc/trang-2/" hreflang="vi"' in html
