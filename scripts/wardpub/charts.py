@@ -480,7 +480,11 @@ def page_section(page, language: str, project) -> str:
     charts = project.results.charts.for_category((page.meta or {}).get("category"))
     if not charts:
         return ""
-    figures = "\n\n".join(figure_html(chart, language, page.url, project) for chart in charts)
+    from .embeds import code_control
+
+    figures = "\n\n".join(figure_html(chart, language, page.url, project) + "\n"
+                            + code_control(project.site_url, "chart", chart.id, chart.spec.title[language], language)
+                            for chart in charts)
     return f"## {lang.t('chart.heading', language)}\n\n{figures}\n"
 
 

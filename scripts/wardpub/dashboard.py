@@ -209,4 +209,8 @@ def page_section(page, language: str, project) -> str:
         if statistics.has_data:
             parts += [h("dashboard.table"), _render_units_table(statistics, language)]
     parts += [h("dashboard.schema"), _render_schema(language, root)]
+    if getattr(project, "site_url", ""):  # the dashboard page offers its embed code (not the embed itself)
+        from .embeds import code_control
+
+        parts.append(code_control(project.site_url, "dashboard", "", lang.t("embed.dashboard_title", language), language))
     return "\n\n".join(parts) + "\n"

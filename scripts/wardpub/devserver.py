@@ -56,6 +56,9 @@ class SiteHandler(BaseHTTPRequestHandler):
                 self.end_headers()
                 return
             status, target = HTTPStatus.NOT_FOUND, self.root / "404.html"
+            if not target.is_file():
+                self.send_error(HTTPStatus.NOT_FOUND)
+                return
         body = target.read_bytes()
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         self.send_response(status)

@@ -38,6 +38,7 @@ NEWS_INDEX_URL = f"{NEWS_DIR}/"
 class GeneratedPage:
     src_uri: str  # e.g. en/tin-tuc/trang-2.md
     url: str  # e.g. en/tin-tuc/trang-2/
+    title: str
     markdown: str
     alternates: dict[str, str]  # language -> site-relative URL of the same listing
 
@@ -58,8 +59,9 @@ def category_url(key: str, language: str) -> str:
 class News:
     """The published articles of one build, indexed for constant work per page."""
 
-    def __init__(self, articles: list[Article], registries: Registries, on: dt.date | None = None):
+    def __init__(self, articles: list[Article], registries: Registries, on: dt.date | None = None, site_url: str = ""):
         self.registries = registries
+        self.site_url = site_url
         self.today = on or today()
         self.articles = [a for a in articles if a.published(self.today)]
         self.by_src = {v.src: a for a in self.articles for v in (a.vi, a.en) if v}
@@ -141,7 +143,7 @@ class News:
                 markdown = (f"---\ntitle: {_yaml_string(heading)}\ndescription: {_yaml_string(describe(number))}\n"
                             f"search:\n  exclude: true\n---\n\n{body}\n")
                 alternates = {other: prefix(other) + url[len(prefix(language)):] for other in lang.LANGUAGES}
-                pages.append(GeneratedPage(src, url, markdown, alternates))
+                pages.append(GeneratedPage(src, url, heading, markdown, alternates))
 
         index_title = lang.t("news.title", language)
         add(NEWS_INDEX_URL, self.articles, index_title, lambda n: lang.t("news.description", language, number=n), True)
@@ -156,7 +158,8 @@ class News:
     def section(self, src_uri: str, meta: dict, url: str, language: str) -> str:
         """News for a page: the first index page, the home page's latest, a content point's related news."""
         if src_uri in ("tin-tuc/index.md", "tin-tuc/index.en.md"):
-            return self.listing(self.articles, prefix(language) + NEWS_INDEX_URL, 1, language, url) + "\n\n" + self.category_links(language, url)
+            listing = self.listing(self.articles, prefix(language) + NEWS_INDEX_URL, 1, language, url)
+            return f"{listing}\n\n{self.category_links(language, url)}\n\n{self.embed_control(language)}"
         if src_uri in ("index.md", "index.en.md"):
             latest = self.articles[:LATEST]
             more = f'<p><a href="{get_relative_url(prefix(language) + NEWS_INDEX_URL, url)}">{lang.t("news.all", language)}</a></p>'
@@ -167,6 +170,12 @@ class News:
             more = f'<p><a href="{get_relative_url(category_url(key, language), url)}">{lang.t("news.all_in_category", language, name=html.escape(name))}</a></p>'
             return f'## {lang.t("news.related", language)}\n\n{self.cards(self.by_category[key][:LATEST], language, url)}\n\n{more}'
         return ""
+
+    def embed_control(self, language: str) -> str:
+        """The latest news as an embed for the ward's own page."""
+        from .embeds import code_control
+
+        return code_control(self.site_url, "news", "", lang.t("news.latest", language), language) if self.site_url else ""
 
     def article_markdown(self, markdown: str, src_uri: str, url: str, language: str) -> tuple[str, dict]:
         """An article's Markdown with its header; for an untranslated one on the English

@@ -15,6 +15,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -61,6 +62,7 @@ class PageMeta(BaseModel):
     vi_only: bool = False
     dashboard: bool = False  # the results dashboard: wardpub.dashboard fills the page
     gallery: bool = False  # the infographics gallery: wardpub.infographics.gallery fills the page
+    share: bool = True  # share buttons under the page (false: the editor guide, pages not for citizens)
     # Material's own keys editors may use.
     hide: list[str] = []
     search: dict = {}
@@ -206,3 +208,18 @@ def render(markdown: str, meta: dict, language: str, ward_values: dict[str, str]
     items = "\n".join(source_item(n, registries.sources[n], language) for n in cited)
     heading = lang.t("sources.heading", language)
     return f'{markdown.rstrip()}\n\n## {heading}\n\n<ul class="ward-sources">\n{items}\n</ul>\n'
+
+
+_LINK = re.compile(r'<a href="([^"#][^"]*)"([^>]*)>')
+
+
+def with_print_addresses(content: str, page_address: str) -> str:
+    """Each content link gets data-print with its absolute address, which the
+    print stylesheet writes after the link text (a relative path on paper is useless)."""
+    def mark(match: re.Match) -> str:
+        href = html.unescape(match.group(1))
+        if href.startswith(("mailto:", "tel:")):
+            return match.group(0)
+        return f'{match.group(0)[:-1]} data-print="{html.escape(urljoin(page_address, href))}">'
+
+    return _LINK.sub(mark, content)

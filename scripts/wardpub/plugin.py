@@ -17,14 +17,16 @@ priority -100) and switches `theme.language` in its on_config (-100):
 from __future__ import annotations
 
 import os
+import re
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config import base
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from markupsafe import Markup
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import charts, dashboard, feeds, fonts, infographics, language, pages, sanitize, search_index, sitemaps, ward
+from . import charts, dashboard, embeds, feeds, fonts, infographics, language, pages, sanitize, search_index, sitemaps, social, ward
 from .cache import generated, write_atomic
 from .news import GeneratedPage, News
 from .validate import Project, check_project
@@ -43,6 +45,8 @@ class WardPlugin(BasePlugin[WardConfig]):
         self.project: Project | None = None
         self.news: News | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        self.previews: social.Previews | None = None
+        self.stylesheets: list[str] = []
         self.language = language.DEFAULT_LANGUAGE
 
     @event_priority(-110)
@@ -55,7 +59,7 @@ class WardPlugin(BasePlugin[WardConfig]):
         # Material's inline script then names one scope for every page, so its
         # hash is the same everywhere and the Content-Security-Policy can list it.
         config.extra["scope"] = urlsplit(config.site_url or "/").path or "/"
-        self.news = News(self.project.articles, self.project.registries)
+        self.news = News(self.project.articles, self.project.registries, site_url=config.site_url)
         return config
 
     def on_env(self, env, config, files):
@@ -65,7 +69,14 @@ class WardPlugin(BasePlugin[WardConfig]):
         env.globals["ward"] = self.project.ward.values(self.language)
         env.filters["ward_absolute"] = lambda url: urljoin(config.site_url or "", url or "")
         env.globals["ward_feeds"] = feeds.head_links(self.language)
+        env.globals["ward_share_bar"] = self._share_bar
         return env
+
+    def _share_bar(self, page) -> Markup:
+        """Share buttons for articles and content pages (not listings, not pages with share: false)."""
+        if page is None or not page.canonical_url or page.file.src_uri in self.generated or page.meta.get("share") is False:
+            return Markup("")
+        return Markup(social.share_bar(page.canonical_url, page.title, self.language, self.project.ward.zalo_oa_id))
 
     @event_priority(0)
     def _files_before_i18n(self, files: Files, config):
@@ -85,6 +96,9 @@ class WardPlugin(BasePlugin[WardConfig]):
         # Infographics likewise (only what changed is rendered), with their manifest.
         for uri, path in charts.site_files(self.project, config.site_url) + dashboard.site_files(self.project) + infographics.site_files(self.project):
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+        # Embed pages use the site's stylesheets: Material's (its name carries a hash) and ours.
+        self.stylesheets = [f.src_uri for f in files if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", f.src_uri)]
+        self.stylesheets += list(config.extra_css) + ["assets/stylesheets/embed.css"]
         return files
 
     @event_priority(-110)
@@ -92,6 +106,11 @@ class WardPlugin(BasePlugin[WardConfig]):
         self.generated = {page.src_uri: page for page in self.news.generated_pages(self.language)}
         for page in self.generated.values():
             files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+        # Every page's link-preview image, the missing cards rendered together.
+        self.previews = social.Previews(self.project, self.language)
+        facts = social.page_facts(files.documentation_pages(), self.project, self.news, self.generated, self.language)
+        for path, source in self.previews.prepare(facts):
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
     on_files = CombinedEvent(_files_before_i18n, _files_after_i18n)
@@ -120,7 +139,7 @@ class WardPlugin(BasePlugin[WardConfig]):
         problems = sanitize.html_problems(html, f"docs/{page.file.src_uri}")
         if problems:
             raise PluginError("\n".join(str(p) for p in problems))
-        return html
+        return pages.with_print_addresses(html, page.canonical_url or config.site_url)
 
     def on_page_context(self, context, page, config, nav):
         # mkdocs-static-i18n sets each page's language alternates; generated listings get theirs here.
@@ -130,11 +149,22 @@ class WardPlugin(BasePlugin[WardConfig]):
             config.extra.alternate = [
                 {**alternate, "link": listing.alternates[alternate["lang"]]} for alternate in config.extra.alternate
             ]
+        locale, alternates = social.locales(self.language)
+        article = self.news.by_src.get(page.file.src_uri)
+        context["ward_social"] = {
+            "image": self.previews.meta(page.url, config.site_url),
+            "type": "article" if article else "website",
+            "published": article.meta.date.isoformat() if article else None,
+            "locale": locale,
+            "locale_alternates": alternates,
+        }
         return context
 
     @event_priority(10)
     def _post_build_outputs(self, config):
-        for path, data in feeds.feed_files(self.news, self.language, config.site_url, config.site_name).items():
+        outputs = feeds.feed_files(self.news, self.language, config.site_url, config.site_name)
+        outputs |= embeds.Writer(config, self.project, self.news, self.language, self.stylesheets).files()
+        for path, data in outputs.items():
             write_atomic(os.path.join(config.site_dir, path), data)
         material = config.plugins.get("material/search")
         if material is None or not hasattr(material, "search_index"):

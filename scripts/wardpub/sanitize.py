@@ -21,10 +21,11 @@ from .problems import Problem
 
 # Elements that run code, load other documents, or submit data.
 FORBIDDEN_TAGS = frozenset(
-    "script iframe frame frameset object embed applet form input textarea select button base meta link portal".split()
+    "script iframe frame frameset object embed applet form input textarea select base meta link portal".split()
 )
-# Also refused in editors' Markdown (our own generated charts may use <style> inside SVG).
-FORBIDDEN_IN_SOURCE = FORBIDDEN_TAGS | {"style"}
+# Also refused in editors' Markdown: styles and buttons are for the site's own
+# components (charts' SVG, share buttons), which the rendered-HTML guard sees too.
+FORBIDDEN_IN_SOURCE = FORBIDDEN_TAGS | {"style", "button"}
 URL_ATTRIBUTES = frozenset("href src action formaction xlink:href poster data background srcset".split())
 UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 

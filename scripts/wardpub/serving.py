@@ -4,14 +4,22 @@ Owns the Content-Security-Policy (no 'unsafe-inline' scripts: the hashes of
 the inline scripts Material writes are collected from the built pages, so they
 follow upgrades), the framing rules (only /embed/ pages, only for the ward's
 origins from `extra.ward.embed_origins`), caching and compression, rendered
-into an nginx configuration beside site/ at every build.
+into an nginx configuration beside site/ at every build; and `run_nginx`,
+which serves a build with that configuration on loopback (tests, previews).
 """
 
 from __future__ import annotations
 
 import base64
+import getpass
 import hashlib
 import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,15 +43,18 @@ def inline_script_hashes(site: Path) -> list[str]:
 
 def content_security_policy(site: Path) -> str:
     """The policy for every page (frame-ancestors is added per path by the server)."""
+    # Zalo's share script (and what it opens) is the one third party, loaded only when a
+    # reader presses the Zalo button (share-kit.js).
+    zalo = "https://*.zalo.me"
     directives = [
         "default-src 'self'",
-        "script-src 'self' " + " ".join(inline_script_hashes(site)),
+        "script-src 'self' https://sp.zalo.me " + " ".join(inline_script_hashes(site)),
         "style-src 'self' 'unsafe-inline'",  # Material sets element styles from its script
-        "img-src 'self' data:",
+        f"img-src 'self' data: {zalo} https://*.zdn.vn",
         "font-src 'self'",
-        "connect-src 'self'",
+        f"connect-src 'self' {zalo}",
         "worker-src 'self'",
-        "frame-src 'self'",
+        f"frame-src 'self' {zalo}",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
@@ -71,3 +82,49 @@ def nginx_config(site: Path, site_url: str, embed_origins: list[str] | tuple[str
 def write_nginx_config(site: Path, site_url: str, embed_origins, target: Path) -> Path:
     write_atomic(target, nginx_config(site, site_url, embed_origins))
     return target
+
+
+_MAIN = """user {user};
+worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log;
+daemon off;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {prefix}/body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    include {prefix}/site.conf;
+}}
+"""
+
+
+@contextmanager
+def run_nginx(site: Path, site_url: str, embed_origins, nginx: str = "nginx"):
+    """Serve site/ with the production configuration on a free loopback port; yield the site's base URL."""
+    with tempfile.TemporaryDirectory(prefix="wardpub-nginx-") as prefix, socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+        probe.close()
+        Path(prefix, "site.conf").write_text(nginx_config(site, site_url, embed_origins, f"127.0.0.1:{port}", "127.0.0.1"))
+        # Workers run as the current user (when started as root), so they read a site under a private folder.
+        Path(prefix, "nginx.conf").write_text(_MAIN.format(prefix=prefix, user=getpass.getuser()))
+        server = subprocess.Popen([shutil.which(nginx) or "/usr/sbin/nginx", "-c", f"{prefix}/nginx.conf", "-p", prefix],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            for _ in range(100):
+                with socket.socket() as attempt:
+                    if attempt.connect_ex(("127.0.0.1", port)) == 0:
+                        break
+                if server.poll() is not None:
+                    raise RuntimeError(server.stderr.read().decode())
+                time.sleep(0.05)
+            yield f"http://127.0.0.1:{port}{urlsplit(site_url).path}"
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+            server.stderr.close()

@@ -37,6 +37,7 @@ class Project:
     problems: list[Problem]
     results: Optional[Results] = None  # the units' statistics and every chart (wardpub.dashboard)
     infographics: Optional[ShareKit] = None  # every infographic, resolved and laid out (wardpub.infographics)
+    site_url: str = ""  # the public address (mkdocs.yml site_url), for absolute links
 
 
 _memo: dict[tuple, Project] = {}
@@ -89,7 +90,7 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
     share_kit, share_problems = check_share_kit(docs_dir.parent, ward, registries, pages, site_url)
     problems += share_problems
 
-    project = Project(ward, registries, pages, articles, problems, results, share_kit)
+    project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "")
     _memo.clear()
     _memo[key] = project
     return project

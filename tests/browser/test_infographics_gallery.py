@@ -68,10 +68,12 @@ def test_without_the_clipboard_the_caption_is_selected_and_the_reader_told(brows
     page = context.new_page()
     recorder = PageRecorder(page)
     page.goto(base_url + "infographics/", wait_until="networkidle")
-    page.locator("button.ward-share__copy").nth(1).press(" ")
-    page.wait_for_function("document.querySelectorAll('.ward-share__status')[1].textContent !== ''")
-    assert page.locator(".ward-share__status").nth(1).inner_text() == t("infographics.copy_failed", "vi")
-    assert page.evaluate("window.getSelection().toString()") == page.locator(".ward-share__caption").nth(1).text_content()
+    caption = page.locator(".ward-share__caption").nth(1)
+    button = page.locator(f"button[aria-describedby='{caption.get_attribute('id')}']")
+    status = button.locator("xpath=following-sibling::span[1]")
+    button.press(" ")
+    status.filter(has_text=t("infographics.copy_failed", "vi")).wait_for()
+    assert page.evaluate("window.getSelection().toString()") == caption.text_content()
     assert recorder.console_errors == []
     context.close()
 

@@ -64,7 +64,14 @@ def page_section(page, language: str, project) -> str:
     if share_kit is None:
         return ""
     if (page.meta or {}).get("gallery"):
-        return gallery_markdown(share_kit, page.url, language)
+        from .. import embeds, social
+
+        def actions(item: Infographic) -> str:
+            title = item.spec.title[language]
+            return (social.share_bar(item.urls[language], title, language, project.ward.zalo_oa_id) + "\n"
+                    + embeds.code_control(project.site_url, "infographic", item.id, title, language) + "\n")
+
+        return gallery_markdown(share_kit, page.url, language, actions)
     source = docs_path(page.file.src_uri)
     items = [item for item in share_kit.infographics if item.category.page == source]
     return content_markdown(items, page.url, language) if items else ""
@@ -116,6 +123,12 @@ def text_equivalent(item: Infographic, language: str) -> str:
     return "\n".join(lines)
 
 
+def item_markdown(item: Infographic, page: str, language: str) -> str:
+    """One infographic as a page shows it: the image, then its figures in words with their sources."""
+    return (f'<figure class="ward-infographic">\n{image_tag(item, page, language, "ward-infographic__image")}\n</figure>\n\n'
+            f"{text_equivalent(item, language)}")
+
+
 def content_markdown(items: list[Infographic], page: str, language: str) -> str:
     """The section a content page ends with (before its sources): its infographics, in words too."""
     gallery = page_url(GALLERY_PAGE, language)
@@ -124,8 +137,7 @@ def content_markdown(items: list[Infographic], page: str, language: str) -> str:
         link = relative_url(gallery, page) + f"#{item.id}"
         parts.append(
             f"### {heading(item.spec.title[language])} {{ #{item.id} }}\n\n"
-            f'<figure class="ward-infographic">\n{image_tag(item, page, language, "ward-infographic__image")}\n</figure>\n\n'
-            f"{text_equivalent(item, language)}\n\n"
+            f"{item_markdown(item, page, language)}\n\n"
             f'<p class="ward-infographic__share"><a href="{_e(link)}">{_e(lang.t("infographics.share_link", language))}</a></p>'
         )
     return "\n\n".join(parts)
@@ -150,7 +162,7 @@ def downloads(item: Infographic, page: str, language: str, of_language: str) -> 
     return f'<p class="ward-share__label">{_e(label)}</p>\n<ul class="ward-share__files">\n' + "\n".join(buttons) + "\n</ul>"
 
 
-def gallery_item(item: Infographic, page: str, language: str) -> str:
+def gallery_item(item: Infographic, page: str, language: str, actions: str = "") -> str:
     content_page = relative_url(item.pages[language], page) + f"#{item.id}"
     caption_id = f"caption-{item.id}"
     languages = [language] + [other for other in LANGUAGES if other != language]
@@ -167,17 +179,18 @@ def gallery_item(item: Infographic, page: str, language: str) -> str:
         f'data-ward-copied="{_e(lang.t("infographics.copied", language))}" '
         f'data-ward-copy-failed="{_e(lang.t("infographics.copy_failed", language))}">{_e(item.caption(language))}</p>\n'
         f'<p class="ward-share__sources">{_e(lang.t("sources.heading", language))}:{cite(item.spec.source_ids())}</p>\n'
-        f"</div>\n</div>"
+        f"{actions}</div>\n</div>"
     )
 
 
-def gallery_markdown(share_kit: ShareKit, page: str, language: str) -> str:
-    """Every infographic, grouped by content point in the order of categories.yml."""
+def gallery_markdown(share_kit: ShareKit, page: str, language: str, actions=lambda item: "") -> str:
+    """Every infographic, grouped by content point in the order of categories.yml;
+    actions(item) adds HTML to each (share buttons, embed code)."""
     parts = []
     current = None
     for item in share_kit.infographics:
         if item.spec.category != current:
             current = item.spec.category
             parts.append(f"## {heading(item.category[language])}")
-        parts.append(gallery_item(item, page, language))
+        parts.append(gallery_item(item, page, language, actions(item)))
     return "\n\n".join(parts)
