@@ -50,7 +50,7 @@ def test_json_feed_follows_version_1_1(news_site):
         assert dt.datetime.fromisoformat(item["date_published"]).utcoffset() == dt.timedelta(hours=7)
     item = data["items"][0]
     assert item["url"] == SITE + f"tin-tuc/2025/tin-so-{COUNT - 1}/" and item["id"] == item["url"]
-    assert item["date_published"] == "2025-02-15T00:00:00+07:00"
+    assert item["date_published"] == "2025-03-07T00:00:00+07:00"
     assert item["authors"] == [{"name": "Ban biên tập"}]
 
 
@@ -69,4 +69,4 @@ def test_every_page_links_its_languages_feeds(news_site):
 
 def test_feed_date_is_its_newest_item_not_the_clock(news_site):
     rss = (news_site / "feed.xml").read_text(encoding="utf-8")
-    assert "<lastBuildDate>Sat, 15 Feb 2025 00:00:00 +0700</lastBuildDate>" in rss
+    assert "<lastBuildDate>Fri, 07 Mar 2025 00:00:00 +0700</lastBuildDate>" in rss

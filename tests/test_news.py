@@ -10,7 +10,7 @@ from sites import SiteMaker, article, minimal_pages, news_index, page
 from wardpub.news import PER_PAGE
 
 TODAY = "2026-03-01"
-COUNT = 43  # published articles: three index pages at twenty per page
+COUNT = 63  # published articles: three index pages at thirty per page
 
 
 def dated(n: int) -> str:

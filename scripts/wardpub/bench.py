@@ -58,8 +58,9 @@ def timed(command: list[str], env: dict | None = None) -> float:
 
 
 def copy_project(work: Path, extra_pages: int = 0) -> Path:
-    """A copy of this project (config, theme, docs) with extra synthetic pages kept out of the nav."""
+    """A copy of this project (config, theme, docs, infographics) with extra synthetic pages kept out of the nav."""
     shutil.copytree(PROJECT_ROOT / "overrides", work / "overrides")
+    shutil.copytree(PROJECT_ROOT / "infographics", work / "infographics")
     shutil.copytree(DOCS_DIR, work / "docs")
     config = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if extra_pages:
@@ -230,7 +231,7 @@ def infographic_rows(work: Path, synthetic_specs: int = 100) -> list[Row]:
     from PIL import Image
 
     from .infographics import measure
-    from .infographics.output import render_jobs
+    from .infographics.output import render_jobs, shown
     from .validate import check_project
 
     config = load_config(config_file=str(PROJECT_ROOT / "mkdocs.yml"))
@@ -247,8 +248,9 @@ def infographic_rows(work: Path, synthetic_specs: int = 100) -> list[Row]:
         render_jobs(jobs, cache, workers=workers, progress=False)
         timings[label] = (time.perf_counter() - start) / len(jobs) * 1000
     again = render_jobs(jobs, cache, progress=False)
-    png = [cache.png(job.key).stat().st_size for job in jobs]
-    webp = [cache.webp(job.key).stat().st_size for job in jobs]
+    shown_jobs = [job for job in jobs if shown(job)]  # WebP exists only for the format the site shows
+    png = [cache.png(job.key).stat().st_size for job in shown_jobs]
+    webp = [cache.webp(job.key).stat().st_size for job in shown_jobs]
     square = max(cache.png(job.key).stat().st_size for job in jobs if job.format == "1080x1080")
     pillow_png = []
     for job in jobs[::4]:

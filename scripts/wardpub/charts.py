@@ -477,7 +477,12 @@ def page_section(page, language: str, project) -> str:
     """The charts of a content page's point (front matter `category:`), before its sources."""
     if project.results is None:
         return ""
-    charts = project.results.charts.for_category((page.meta or {}).get("category"))
+    key = (page.meta or {}).get("category")
+    category = project.registries.categories.get(key) if key else None
+    # Only the content point's own page shows its charts (articles carry a category too).
+    if category is None or category.page != re.sub(r"\.en\.md$", ".md", page.file.src_uri):
+        return ""
+    charts = project.results.charts.for_category(key)
     if not charts:
         return ""
     from .embeds import code_control

@@ -35,6 +35,7 @@ def t(key: str, language: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+@cache  # listings format the same few dates thousands of times; Babel is slow at it
 def date(value: dt.date, language: str, style: str = "short") -> str:
     return format_date(value, _DATE_FORMATS.get(language, _DATE_FORMATS["en"])[style], locale=language)
 

@@ -29,7 +29,7 @@ from . import language as lang
 from .articles import NEWS_DIR, Article, today
 from .registries import Registries
 
-PER_PAGE = 20
+PER_PAGE = 30
 LATEST = 5
 NEWS_INDEX_URL = f"{NEWS_DIR}/"
 

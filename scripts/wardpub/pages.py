@@ -14,6 +14,7 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
 from typing import Optional
@@ -35,6 +36,7 @@ EN_SUFFIX = ".en.md"
 CODE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,}).*?^(?P=indent)(?P=fence)[ \t]*$|(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.M | re.S)
 
 
+@lru_cache(maxsize=4096)  # validation reads each body twice (sources and tokens, then active content)
 def without_code(markdown: str) -> str:
     """The Markdown with fenced code and code spans blanked out, lines kept in place."""
     return CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)

@@ -41,11 +41,11 @@ class ProblemsFound(Exception):
 
 def display_path(path: Path | str) -> str:
     """Path as editors know it: relative to the project (or the working folder), with forward slashes."""
-    path = Path(os.path.abspath(path))
-    for root in (PROJECT_ROOT, Path.cwd()):
-        if path.is_relative_to(root):
-            return path.relative_to(root).as_posix()
-    return path.as_posix()
+    path = os.path.abspath(path)
+    for root in (str(PROJECT_ROOT), os.getcwd()):
+        if path.startswith(root + os.sep):
+            return path[len(root) + 1:].replace(os.sep, "/")
+    return path.replace(os.sep, "/")
 
 
 def raise_if_any(problems: list[Problem]) -> None:

@@ -43,17 +43,22 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
+def remove_later(folder: Path) -> None:
+    """Delete a folder nobody serves any more, without making the build wait for it."""
+    # The shell starts rm in the background and returns at once; rm outlives this process.
+    subprocess.run(["sh", "-c", 'rm -rf -- "$1" >/dev/null 2>&1 &', "sh", str(folder)], check=True)
+
+
 def swap_into_place(new: Path, target: Path) -> None:
-    """Put new at target; the old target (if any) is removed afterwards."""
+    """Put new at target in one step; the old target (if any) is deleted in the background."""
     if target.exists() and _exchange(new, target):
-        shutil.rmtree(new)
+        remove_later(new)  # it now holds the previous site
         return
     if target.exists():
-        old = target.with_name(f".{target.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
         target.rename(old)
         new.rename(target)
-        shutil.rmtree(old)
+        remove_later(old)
     else:
         new.rename(target)
 

@@ -42,12 +42,13 @@ from .render import render
 from .resolve import SITE_FOLDER, Job, ShareKit, absolute_url
 
 # Measured on this kit's images (make bench prints the sizes): Pillow's own PNG 88 KB in 21 ms;
-# oxipng -o2 62 KB in 300 ms; row filter "none" + libdeflate 8: 68 KB in 31 ms. Lossless WebP
+# oxipng -o2 62 KB in 300 ms; row filter "none" + libdeflate 8: 68 KB in 31 ms; libdeflate 6:
+# 5% larger in two thirds of the time, the setting used (cost per image counts). Lossless WebP
 # method 1, quality 50: 31 KB in 27 ms, as small as method 4 and faster (quality 10: 44 KB in 15 ms).
-PNG_OPTIONS = {"level": 2, "filter": [oxipng.RowFilter.NoOp], "deflate": oxipng.Deflaters.libdeflater(8)}
+PNG_OPTIONS = {"level": 2, "filter": [oxipng.RowFilter.NoOp], "deflate": oxipng.Deflaters.libdeflater(6)}
 WEBP_OPTIONS = {"lossless": True, "quality": 50, "method": 1, "exact": False}
 # Part of every cached file's name: new encoder settings or versions make new files.
-ENCODING = f"Pillow PNG level 1, then oxipng {version('pyoxipng')} level 2 filter none libdeflate 8; webp {WEBP_OPTIONS}"
+ENCODING = f"Pillow PNG level 1, then oxipng {version('pyoxipng')} level 2 filter none libdeflate 6; webp {WEBP_OPTIONS}"
 MANIFEST = f"{SITE_FOLDER}/manifest.json"
 # Rendering in the main process is faster than starting workers for a handful of images.
 INLINE_UP_TO = 3
