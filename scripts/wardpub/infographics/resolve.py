@@ -21,7 +21,6 @@ content point (categories.yml), at anchor `#<id>`, under `en/` in English.
 
 from __future__ import annotations
 
-import posixpath
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,6 +29,7 @@ from typing import Any, Optional
 from urllib.parse import urlsplit
 
 import PIL
+from mkdocs.utils import get_relative_url
 
 from .. import language as lang
 from ..cache import digest
@@ -129,9 +129,7 @@ def absolute_url(site_url: str, path: str) -> str:
 
 def relative_url(target: str, page: str) -> str:
     """A link from the page at site-relative URL page (ending in / or empty) to a site-relative target."""
-    start = page.rstrip("/") or "."
-    rel = posixpath.relpath(target.rstrip("/") or ".", start)
-    return rel + ("/" if target.endswith("/") and rel != "." else "") if rel != "." else "./"
+    return get_relative_url(target, page)
 
 
 def site_address(site_url: str) -> str:
