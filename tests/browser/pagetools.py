@@ -24,3 +24,10 @@ def search(page, query):
     field.press_sequentially(query)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     return page.locator(".md-search-result__list").inner_text()
+
+
+def assert_clean_on_a_phone(page, recorder, base_url):
+    """What every page must be at 360 px: no console error, nothing from another origin, no sideways scroll."""
+    assert recorder.console_errors == []
+    assert recorder.foreign_requests(base_url) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360

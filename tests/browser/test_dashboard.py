@@ -3,7 +3,7 @@ sortable by keyboard, complete without JavaScript, printable on A4."""
 
 import pytest
 
-from pagetools import axe_violations
+from pagetools import assert_clean_on_a_phone, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -28,9 +28,7 @@ def show_every_image(page):
 def test_dashboard_is_clean_on_a_phone(visit, base_url, path, language):
     page, recorder = visit(base_url + path)
     show_every_image(page)
-    assert recorder.console_errors == []
-    assert recorder.foreign_requests(base_url) == []
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_clean_on_a_phone(page, recorder, base_url)
     charts = page.locator(".ward-chart img")
     assert charts.count() == 2
     assert charts.evaluate_all("imgs => imgs.every(i => i.naturalWidth > 0)")

@@ -5,7 +5,7 @@ import pytest
 from wardpub.browser import PageRecorder
 from wardpub.language import t
 
-from pagetools import axe_violations
+from pagetools import assert_clean_on_a_phone, axe_violations
 
 GALLERIES = [pytest.param("infographics/", "vi", id="vi"), pytest.param("en/infographics/", "en", id="en")]
 
@@ -15,9 +15,7 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("path, language", GALLERIES)
 def test_gallery_is_clean_on_a_phone(visit, base_url, path, language):
     page, recorder = visit(base_url + path)
-    assert recorder.console_errors == []
-    assert recorder.foreign_requests(base_url) == []
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_clean_on_a_phone(page, recorder, base_url)
     assert axe_violations(page) == []
     previews = page.locator("img.ward-share__image")
     assert previews.count() >= 12
