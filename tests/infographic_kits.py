@@ -66,7 +66,7 @@ def content_pages() -> dict[str, str]:
     meta = "category: diem-moi-dot-pha\n"
     vi = page("Điểm mới", body="Nội dung.").replace("---\n\n", meta + "---\n\n", 1)
     en = page("What is new", "A page to test the system with.", "Content.").replace("---\n\n", meta + "---\n\n", 1)
-    return {**minimal_pages(), "docs/nghi-quyet-71/diem-moi-dot-pha.md": vi, "docs/nghi-quyet-71/diem-moi-dot-pha.en.md": en}
+    return {**minimal_pages(), "docs/nghi-quyet-71/diem-moi-dot-pha.vi.md": vi, "docs/nghi-quyet-71/diem-moi-dot-pha.en.md": en}
 
 
 def kit_site(make_site, specs: dict[str, str | dict], extra: dict[str, str] | None = None):

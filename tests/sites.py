@@ -1,6 +1,6 @@
 """Small whole sites written inline by tests (Hugo's style) and built for real.
 
-A test writes the few files it needs (`make_site({"docs/index.md": ...})`)
+A test writes the few files it needs (`make_site({"docs/index.vi.md": ...})`)
 next to a copy of the project's mkdocs.yml, theme and shared tables, builds,
 and checks the output or the editor's error lines.
 """
@@ -58,7 +58,7 @@ class SiteMaker:
 def minimal_pages() -> dict[str, str]:
     """A home page in both languages: the least a site needs."""
     return {
-        "docs/index.md": page("Trang chủ", body="Phường và giáo dục."),
+        "docs/index.vi.md": page("Trang chủ", body="Phường và giáo dục."),
         "docs/index.en.md": page("Home", "A page to test the system with.", "The ward and education."),
     }
 
@@ -74,6 +74,6 @@ def article(body: str = "Nội dung bài [src:13].", **fields: str | None) -> st
 def news_index() -> dict[str, str]:
     """The news section's first pages, in both languages."""
     return {
-        "docs/tin-tuc/index.md": page("Tin tức", body="Tin mới nhất trước."),
+        "docs/tin-tuc/index.vi.md": page("Tin tức", body="Tin mới nhất trước."),
         "docs/tin-tuc/index.en.md": page("News", "News, newest first, for the test site.", "Newest first."),
     }

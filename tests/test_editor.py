@@ -24,7 +24,7 @@ def test_slug_is_ascii_with_d():
 def test_new_article_is_a_valid_commented_draft(tmp_path):
     docs = docs_copy(tmp_path)
     path = new_article("Hội thi “Tìm hiểu Nghị quyết 71” ở trường", dt.date(2026, 4, 2), docs)
-    assert path == docs / "tin-tuc" / "2026" / "hoi-thi-tim-hieu-nghi-quyet-71-o.md"  # eight words at most
+    assert path == docs / "tin-tuc" / "2026" / "hoi-thi-tim-hieu-nghi-quyet-71-o.vi.md"  # eight words at most
     text = path.read_text(encoding="utf-8")
     for field in ArticleMeta.model_fields:
         assert f"{field}:" in text, field  # every field is there, commented or not

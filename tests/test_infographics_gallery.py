@@ -114,11 +114,11 @@ def test_sections_only_on_the_content_page_of_the_point():
     def page(src_uri, url, **meta):
         return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), url=url, meta=meta)
 
-    assert page_section(page("tin-tuc/2025/hoi-nghi.md", "tin-tuc/2025/hoi-nghi/", category="diem-moi-dot-pha"), "vi", project) == ""
-    assert page_section(page("gioi-thieu.md", "gioi-thieu/"), "vi", project) == ""
+    assert page_section(page("tin-tuc/2025/hoi-nghi.vi.md", "tin-tuc/2025/hoi-nghi/", category="diem-moi-dot-pha"), "vi", project) == ""
+    assert page_section(page("gioi-thieu.vi.md", "gioi-thieu/"), "vi", project) == ""
     english = page_section(page("nghi-quyet-71/binh-dan-hoc-vu-so.en.md", "en/nghi-quyet-71/binh-dan-hoc-vu-so/"), "en", project)
     assert english.startswith("## Infographics\n\n### The “Digital literacy for all” movement")
-    assert page_section(page("infographics.md", "infographics/", gallery=True), "vi", SimpleNamespace(infographics=None)) == ""
+    assert page_section(page("infographics.vi.md", "infographics/", gallery=True), "vi", SimpleNamespace(infographics=None)) == ""
 
 
 def test_text_equivalent_carries_every_figure_and_its_sources():
@@ -139,8 +139,8 @@ def test_page_card_is_a_template_rendered_from_title_and_section():
         assert image.size == (1200, 630)
     assert render_page_card(project, "Giới thiệu trang thông tin", "Nghị quyết 71", "vi") == path  # cached
     with pytest.raises(ProblemsFound) as error:
-        render_page_card(project, "Một tiêu đề rất dài " * 20, None, "vi", file="docs/gioi-thieu.md")
-    assert str(error.value).startswith("docs/gioi-thieu.md: title: tiêu đề quá dài cho ảnh xem trước 1200×630 (tràn ")
+        render_page_card(project, "Một tiêu đề rất dài " * 20, None, "vi", file="docs/gioi-thieu.vi.md")
+    assert str(error.value).startswith("docs/gioi-thieu.vi.md: title: tiêu đề quá dài cho ảnh xem trước 1200×630 (tràn ")
 
 
 def _project_extra() -> dict:

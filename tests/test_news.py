@@ -21,14 +21,14 @@ def dated(n: int) -> str:
 def news_site(tmp_path_factory):
     """A small site with 23 published articles (one translated), a draft and a future one."""
     files = {**minimal_pages(), **news_index()}
-    files["docs/bai-muc-tieu.md"] = page("Mục tiêu", body="Trang nội dung.").replace("---\n\n", "category: muc-tieu-quan-diem\n---\n\n", 1)
+    files["docs/bai-muc-tieu.vi.md"] = page("Mục tiêu", body="Trang nội dung.").replace("---\n\n", "category: muc-tieu-quan-diem\n---\n\n", 1)
     files["docs/bai-muc-tieu.en.md"] = page("Goals", "A content page of the first content point.", "Content page.").replace("---\n\n", "category: muc-tieu-quan-diem\n---\n\n", 1)
     for n in range(COUNT):
         category = "muc-tieu-quan-diem" if n % 2 else "phan-bac-thong-tin-sai"
-        files[f"docs/tin-tuc/2025/tin-so-{n:02d}.md"] = article(title=f'"Tin số {n:02d}"', date=dated(n), category=category)
+        files[f"docs/tin-tuc/2025/tin-so-{n:02d}.vi.md"] = article(title=f'"Tin số {n:02d}"', date=dated(n), category=category)
     files["docs/tin-tuc/2025/tin-so-00.en.md"] = article(title='"News item 00"', date=dated(0), category="phan-bac-thong-tin-sai", author="Editorial team")
-    files["docs/tin-tuc/2025/ban-nhap.md"] = article(title='"Bản nháp"', draft="true")
-    files["docs/tin-tuc/2026/tin-ngay-mai.md"] = article(title='"Tin ngày mai"', date="2026-03-02")
+    files["docs/tin-tuc/2025/ban-nhap.vi.md"] = article(title='"Bản nháp"', draft="true")
+    files["docs/tin-tuc/2026/tin-ngay-mai.vi.md"] = article(title='"Tin ngày mai"', date="2026-03-02")
     maker = SiteMaker(tmp_path_factory.mktemp("news"))
     maker(files)
     os.environ["WARDPUB_TODAY"] = TODAY
@@ -74,7 +74,7 @@ def test_drafts_and_future_articles_are_nowhere(news_site):
 
 def test_future_article_appears_on_its_date(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    files = {**minimal_pages(), **news_index(), "docs/tin-tuc/2026/tin-ngay-mai.md": article(title='"Tin ngày mai"', date="2026-03-02")}
+    files = {**minimal_pages(), **news_index(), "docs/tin-tuc/2026/tin-ngay-mai.vi.md": article(title='"Tin ngày mai"', date="2026-03-02")}
     maker = SiteMaker(tmp_path)
     maker(files)
     monkeypatch.setenv("WARDPUB_TODAY", "2026-03-01")

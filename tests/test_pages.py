@@ -15,28 +15,28 @@ from wardpub.pages import render
 
 BAD_PAGES = [
     pytest.param(
-        {"docs/a.md": "---\ntitle: A\n---\nx\n", "docs/a.en.md": page()},
-        "docs/a.md: description: thiếu trường bắt buộc. Sửa: thêm trường này",
+        {"docs/a.vi.md": "---\ntitle: A\n---\nx\n", "docs/a.en.md": page()},
+        "docs/a.vi.md: description: thiếu trường bắt buộc. Sửa: thêm trường này",
         id="missing-description",
     ),
     pytest.param(
-        {"docs/a.md": page(title='""'), "docs/a.en.md": page()},
-        "docs/a.md: title: không được để trống. Sửa: điền nội dung",
+        {"docs/a.vi.md": page(title='""'), "docs/a.en.md": page()},
+        "docs/a.vi.md: title: không được để trống. Sửa: điền nội dung",
         id="empty-title",
     ),
     pytest.param(
-        {"docs/a.md": "---\ntitle: A\ndescription: [x\n---\nx\n", "docs/a.en.md": page()},
-        "docs/a.md:4: front matter: lỗi cú pháp YAML",
+        {"docs/a.vi.md": "---\ntitle: A\ndescription: [x\n---\nx\n", "docs/a.en.md": page()},
+        "docs/a.vi.md:4: front matter: lỗi cú pháp YAML",
         id="bad-yaml",
     ),
     pytest.param(
-        {"docs/a.md": "Không có phần đầu trang.\n", "docs/a.en.md": page()},
-        "docs/a.md:1: front matter: thiếu phần thông tin đầu trang giữa hai dòng ---",
+        {"docs/a.vi.md": "Không có phần đầu trang.\n", "docs/a.en.md": page()},
+        "docs/a.vi.md:1: front matter: thiếu phần thông tin đầu trang giữa hai dòng ---",
         id="no-front-matter",
     ),
     pytest.param(
-        {"docs/a.md": page(), "docs/a.en.md": page(), "docs/b.md": page()},
-        "docs/b.md: bản tiếng Anh: thiếu bản dịch b.en.md. Sửa: thêm bản dịch, hoặc ghi vi_only: true nếu trang chỉ có tiếng Việt",
+        {"docs/a.vi.md": page(), "docs/a.en.md": page(), "docs/b.vi.md": page()},
+        "docs/b.vi.md: bản tiếng Anh: thiếu bản dịch b.en.md. Sửa: thêm bản dịch, hoặc ghi vi_only: true nếu trang chỉ có tiếng Việt",
         id="missing-translation",
     ),
     pytest.param(
@@ -45,33 +45,38 @@ BAD_PAGES = [
         id="orphan-english",
     ),
     pytest.param(
-        {"docs/Hội nghị.md": page(), "docs/Hội nghị.en.md": page()},
-        "docs/Hội nghị.md: tên tệp: tên tệp và thư mục chỉ dùng chữ thường không dấu",
+        {"docs/Hội nghị.vi.md": page(), "docs/Hội nghị.en.md": page()},
+        "docs/Hội nghị.vi.md: tên tệp: tên tệp và thư mục chỉ dùng chữ thường không dấu",
         id="non-ascii-file-name",
     ),
     pytest.param(
-        {"docs/a.md": page(body="Con số [src:999]."), "docs/a.en.md": page()},
-        "docs/a.md:6: [src:999]: không có nguồn số này trong docs/_data/sources.yml",
+        {"docs/a.md": page(), "docs/a.en.md": page()},
+        "docs/a.md: tên tệp: tên tệp phải cho biết ngôn ngữ: .vi.md (tiếng Việt) hoặc .en.md (tiếng Anh). Sửa: đổi tên thành a.vi.md",
+        id="no-language-suffix",
+    ),
+    pytest.param(
+        {"docs/a.vi.md": page(body="Con số [src:999]."), "docs/a.en.md": page()},
+        "docs/a.vi.md:6: [src:999]: không có nguồn số này trong docs/_data/sources.yml",
         id="unknown-source",
     ),
     pytest.param(
-        {"docs/a.md": page(body="Liên hệ {{ ward.fax }}"), "docs/a.en.md": page()},
-        "docs/a.md:6: {{ ward.fax }}: không có thông tin phường tên này",
+        {"docs/a.vi.md": page(body="Liên hệ {{ ward.fax }}"), "docs/a.en.md": page()},
+        "docs/a.vi.md:6: {{ ward.fax }}: không có thông tin phường tên này",
         id="unknown-ward-token",
     ),
     pytest.param(
-        {"docs/a.md": page(body=unicodedata.normalize("NFD", "Phường")), "docs/a.en.md": page()},
-        "docs/a.md:6: (văn bản): chữ có dấu được gõ ở dạng tổ hợp (không phải Unicode NFC)",
+        {"docs/a.vi.md": page(body=unicodedata.normalize("NFD", "Phường")), "docs/a.en.md": page()},
+        "docs/a.vi.md:6: (văn bản): chữ có dấu được gõ ở dạng tổ hợp (không phải Unicode NFC)",
         id="not-nfc",
     ),
     pytest.param(
-        {"docs/a.md": page().replace("---\n\n", "category: tin-vui\n---\n\n", 1), "docs/a.en.md": page()},
-        "docs/a.md: category: “tin-vui” không có trong docs/_data/categories.yml",
+        {"docs/a.vi.md": page().replace("---\n\n", "category: tin-vui\n---\n\n", 1), "docs/a.en.md": page()},
+        "docs/a.vi.md: category: “tin-vui” không có trong docs/_data/categories.yml",
         id="unknown-category",
     ),
     pytest.param(
-        {"docs/a.md": page().replace("---\n\n", "tittle: x\n---\n\n", 1), "docs/a.en.md": page()},
-        "docs/a.md: tittle: trường không được hỗ trợ (viết sai tên?)",
+        {"docs/a.vi.md": page().replace("---\n\n", "tittle: x\n---\n\n", 1), "docs/a.en.md": page()},
+        "docs/a.vi.md: tittle: trường không được hỗ trợ (viết sai tên?)",
         id="misspelt-field",
     ),
 ]
@@ -94,7 +99,7 @@ def test_editor_mistake_gives_one_line_and_publishes_nothing(make_site, files, e
 
 def test_vi_only_page_needs_no_translation(make_site):
     vi_only = page().replace("---\n\n", "vi_only: true\n---\n\n", 1)
-    site = make_site({**minimal_pages(), "docs/a.md": vi_only}).build()
+    site = make_site({**minimal_pages(), "docs/a.vi.md": vi_only}).build()
     assert (site / "a" / "index.html").is_file()
 
 

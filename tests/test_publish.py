@@ -56,7 +56,7 @@ def test_every_page_exists_in_both_languages(site):
                   if p.relative_to(site).parts[0] not in ("en", "assets", "search") and p.name != "404.html"]
     assert len(vietnamese) >= 12
     missing = [str(p) for p in vietnamese if not (site / "en" / p).is_file()]
-    assert missing == [] or all(any(m.startswith(v.removesuffix(".md").removesuffix("index")) for v in vi_only) for m in missing)
+    assert missing == [] or all(any(m.startswith(v.removesuffix(".vi.md").removesuffix("index")) for v in vi_only) for m in missing)
 
 
 def test_published_text_is_nfc(site):
@@ -118,7 +118,7 @@ def test_same_input_gives_the_same_bytes(site, tmp_path):
 def test_a_failed_build_keeps_the_previous_site(make_site):
     good = make_site(minimal_pages()).build()
     before = (good / "index.html").read_bytes()
-    make_site({"docs/index.md": page(body="[src:999]")})
+    make_site({"docs/index.vi.md": page(body="[src:999]")})
     with pytest.raises(BuildFailed):
         make_site.build()
     assert (good / "index.html").read_bytes() == before

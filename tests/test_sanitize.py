@@ -25,31 +25,31 @@ INJECTIONS = [
 
 @pytest.mark.parametrize("markdown, field", INJECTIONS)
 def test_each_injection_is_named(markdown, field):
-    problems = markdown_problems(markdown, "docs/a.md")
+    problems = markdown_problems(markdown, "docs/a.vi.md")
     assert field in {p.field for p in problems}, [str(p) for p in problems]
 
 
 @pytest.mark.parametrize("markdown, field", INJECTIONS[:6])
 def test_injection_stops_the_build(make_site, markdown, field):
-    make_site({**minimal_pages(), "docs/a.md": page(body=markdown), "docs/a.en.md": page()})
+    make_site({**minimal_pages(), "docs/a.vi.md": page(body=markdown), "docs/a.en.md": page()})
     with pytest.raises(BuildFailed) as failure:
         make_site.build()
-    assert f"docs/a.md:{6 + markdown.count(chr(10))}: {field}:" in str(failure.value)
+    assert f"docs/a.vi.md:{6 + markdown.count(chr(10))}: {field}:" in str(failure.value)
 
 
 def test_examples_in_code_are_allowed():
     markdown = "Không dùng `<script>` hay `[x](javascript:y)`.\n\n```html\n<iframe src=x onload=y></iframe>\n```\n"
-    assert markdown_problems(markdown, "docs/a.md") == []
+    assert markdown_problems(markdown, "docs/a.vi.md") == []
 
 
 def test_ordinary_markdown_passes():
     markdown = "[Trang](https://example.org), [nội bộ](../tai-lieu.md), ![ảnh](a.png){ .lon }, <abbr title='x'>UBND</abbr>"
-    assert markdown_problems(markdown, "docs/a.md") == []
+    assert markdown_problems(markdown, "docs/a.vi.md") == []
 
 
 def test_html_guard_reads_what_was_rendered():
     rendered = '<p><a href="&#106;avascript:alert(1)">x</a><img src=a.png onload="x"></p><svg><style>a{}</style></svg>'
-    assert [p.field for p in html_problems(rendered, "docs/a.md")] == ["href=javascript:", "onload"]
+    assert [p.field for p in html_problems(rendered, "docs/a.vi.md")] == ["href=javascript:", "onload"]
 
 
 @pytest.mark.parametrize("url, unsafe", [("https://a.vn", False), ("tai-lieu.md", False), ("java\tscript:x", True), ("DATA:x", True)])

@@ -26,8 +26,8 @@ from .registries import Registries
 from .text import word_count
 
 NEWS_DIR = "tin-tuc"
-NEWS_INDEX = ("tin-tuc/index.md", "tin-tuc/index.en.md")
-ARTICLE_PATH = re.compile(r"^tin-tuc/(\d{4})/([a-z0-9][a-z0-9-]*?)(\.en)?\.md$")
+NEWS_INDEX = ("tin-tuc/index.vi.md", "tin-tuc/index.en.md")
+ARTICLE_PATH = re.compile(r"^tin-tuc/(\d{4})/([a-z0-9][a-z0-9-]*?)\.(vi|en)\.md$")
 WORDS_PER_MINUTE = 200
 PLACEHOLDER = "[Viết"  # how `make article` marks text still to write
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -125,7 +125,7 @@ def check_article(source: SourceFile, rel: str, docs_dir: Path, registries: Regi
     meta, problems = check_front_matter(source, ArticleMeta, registries)
     match = ARTICLE_PATH.match(rel)
     if not match:
-        problems.append(Problem(source.file, "tên tệp", "bài viết phải nằm ở tin-tuc/<năm>/<tên-không-dấu>.md",
+        problems.append(Problem(source.file, "tên tệp", "bài viết phải nằm ở tin-tuc/<năm>/<tên-không-dấu>.vi.md",
                                 "dùng `make article` để tạo tệp đúng chỗ, đúng tên"))
     if meta is None:
         return None, problems
@@ -177,7 +177,7 @@ def collect_articles(sources: dict[str, SourceFile], docs_dir: Path, registries:
     articles, seen = [], {}
     for rel, meta in metas.items():
         match = ARTICLE_PATH.match(rel)
-        if not match or match.group(3):
+        if not match or match.group(3) == "en":
             continue
         year, slug = match.group(1), match.group(2)
         if slug in seen:
@@ -185,7 +185,7 @@ def collect_articles(sources: dict[str, SourceFile], docs_dir: Path, registries:
                                     "đổi tên tệp (và tiêu đề) để mỗi bài có một tên riêng"))
             continue
         seen[slug] = rel
-        en_rel = rel[:-3] + ".en.md"
+        en_rel = rel[: -len(".vi.md")] + ".en.md"
         en = None
         if en_rel in metas:
             problems += _twin_problems(sources[rel], sources[en_rel], meta, metas[en_rel])

@@ -34,6 +34,7 @@ from .cache import ContentCache, digest, generated
 from .chartdraw import FONT_FILES, FORMATS, RENDERER_VERSION, MissingGlyph, draw, readable_on_white
 from .datafiles import load_yaml
 from .fonts import codepoints, font_file
+from .pages import page_key
 from .problems import Problem, ProblemsFound, display_path, from_validation_error
 from .registries import Bilingual, Registries, Strict
 
@@ -480,7 +481,7 @@ def page_section(page, language: str, project) -> str:
     key = (page.meta or {}).get("category")
     category = project.registries.categories.get(key) if key else None
     # Only the content point's own page shows its charts (articles carry a category too).
-    if category is None or category.page != re.sub(r"\.en\.md$", ".md", page.file.src_uri):
+    if category is None or category.page != page_key(page.file.src_uri):
         return ""
     charts = project.results.charts.for_category(key)
     if not charts:

@@ -66,7 +66,7 @@ def new_article(title: str, day: dt.date | None = None, docs_dir: Path = DOCS_DI
     name = article_slug(title)
     if not name:
         raise ValueError("Tiêu đề cần có chữ hoặc số. (The title needs letters or digits.)")
-    path = docs_dir / NEWS_DIR / str(day.year) / f"{name}.md"
+    path = docs_dir / NEWS_DIR / str(day.year) / f"{name}.vi.md"
     if path.exists():
         raise FileExistsError(f"Đã có bài {path.relative_to(docs_dir.parent)}: hãy đặt tiêu đề khác. (That article exists already.)")
     registries = load_registries(docs_dir / "_data")

@@ -26,7 +26,7 @@ from math import ceil
 from mkdocs.utils import get_relative_url
 
 from . import language as lang
-from .articles import NEWS_DIR, Article, today
+from .articles import NEWS_DIR, NEWS_INDEX, Article, today
 from .registries import Registries
 
 PER_PAGE = 30
@@ -157,10 +157,10 @@ class News:
 
     def section(self, src_uri: str, meta: dict, url: str, language: str) -> str:
         """News for a page: the first index page, the home page's latest, a content point's related news."""
-        if src_uri in ("tin-tuc/index.md", "tin-tuc/index.en.md"):
+        if src_uri in NEWS_INDEX:
             listing = self.listing(self.articles, prefix(language) + NEWS_INDEX_URL, 1, language, url)
             return f"{listing}\n\n{self.category_links(language, url)}\n\n{self.embed_control(language)}"
-        if src_uri in ("index.md", "index.en.md"):
+        if src_uri in ("index.vi.md", "index.en.md"):
             latest = self.articles[:LATEST]
             more = f'<p><a href="{get_relative_url(prefix(language) + NEWS_INDEX_URL, url)}">{lang.t("news.all", language)}</a></p>'
             return f'## {lang.t("news.latest", language)}\n\n{self.cards(latest, language, url)}\n\n{more}'

@@ -2,8 +2,8 @@
 Markdown additions the build makes to them.
 
 Owns the rules for docs/**/*.md outside the news section: required title and
-description, ASCII file names, a Vietnamese page with its `.en.md` twin (or
-`vi_only: true`), NFC text, `[src:N]` citations of known sources and
+description, ASCII file names, a Vietnamese page `page.vi.md` with its
+`page.en.md` twin (or `vi_only: true`), NFC text, `[src:N]` citations of known sources and
 `{{ ward.* }}` tokens. At build time it turns citations into links and ends
 every page with its sources, in the page's language.
 """
@@ -30,9 +30,13 @@ from .registries import Registries, Source
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 CITATION = re.compile(r"\[src:\s*([^\]]*)\]")
 WARD_TOKEN = re.compile(r"\{\{\s*ward\.([a-z_]+)\s*\}\}")
-ASCII_PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*(\.en)?\.md$")
+# Every page names its language: page.vi.md, page.en.md (the layout Decap CMS writes; both
+# mkdocs-static-i18n and the nav address the pair as page.md).
+ASCII_PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.(vi|en)\.md$")
 WARD_KEYS = ("name", "committee", "publication", "address", "phone", "email")
+VI_SUFFIX = ".vi.md"
 EN_SUFFIX = ".en.md"
+_LANGUAGE_SUFFIX = re.compile(r"\.(vi|en)\.md$")
 CODE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,}).*?^(?P=indent)(?P=fence)[ \t]*$|(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.M | re.S)
 
 
@@ -151,21 +155,32 @@ def validate_page(source: SourceFile, registries: Registries) -> tuple[Optional[
     return check_front_matter(source, PageMeta, registries)
 
 
+def page_key(src_uri: str) -> str:
+    """The language-neutral name of a page, as the nav and categories.yml write it: "a/b.vi.md" -> "a/b.md"."""
+    return _LANGUAGE_SUFFIX.sub(".md", src_uri)
+
+
 def pairing_problems(docs_dir: Path, paths: list[Path], vi_only: set[Path]) -> list[Problem]:
-    """Every Vietnamese page needs its English twin unless marked vi_only; no orphan English page."""
+    """Every page names its language; a Vietnamese page needs its English twin unless marked vi_only;
+    no orphan English page."""
     problems = []
     present = {p.relative_to(docs_dir).as_posix() for p in paths}
     for rel in sorted(present):
         file = display_path(docs_dir / rel)
+        if not _LANGUAGE_SUFFIX.search(rel):
+            problems.append(Problem(file, "tên tệp", "tên tệp phải cho biết ngôn ngữ: .vi.md (tiếng Việt) hoặc .en.md (tiếng Anh)",
+                                    f"đổi tên thành {rel[:-3]}{VI_SUFFIX}"))
+            continue
         if not ASCII_PATH.match(rel):
             problems.append(Problem(file, "tên tệp", "tên tệp và thư mục chỉ dùng chữ thường không dấu, số và dấu gạch ngang",
-                                    "đổi tên, ví dụ “Hội nghị.md” thành “hoi-nghi.md”"))
+                                    "đổi tên, ví dụ “Hội nghị.vi.md” thành “hoi-nghi.vi.md”"))
+        stem = rel[: -len(VI_SUFFIX)]
         if rel.endswith(EN_SUFFIX):
-            if rel[: -len(EN_SUFFIX)] + ".md" not in present:
+            if stem + VI_SUFFIX not in present:
                 problems.append(Problem(file, "tên tệp", "bản tiếng Anh không có bản tiếng Việt cùng tên",
-                                        f"tạo {rel[: -len(EN_SUFFIX)]}.md hoặc sửa tên tệp"))
-        elif rel[:-3] + EN_SUFFIX not in present and docs_dir / rel not in vi_only:
-            problems.append(Problem(file, "bản tiếng Anh", f"thiếu bản dịch {rel[:-3]}{EN_SUFFIX}",
+                                        f"tạo {stem}{VI_SUFFIX} hoặc sửa tên tệp"))
+        elif stem + EN_SUFFIX not in present and docs_dir / rel not in vi_only:
+            problems.append(Problem(file, "bản tiếng Anh", f"thiếu bản dịch {stem}{EN_SUFFIX}",
                                     "thêm bản dịch, hoặc ghi vi_only: true nếu trang chỉ có tiếng Việt"))
     return problems
 

@@ -38,14 +38,14 @@ def page_markdown(title: str, description: str, body: str, extra: str = "") -> s
 
 
 def write_pages(folder: Path, count: int, seed: int = 71) -> list[Path]:
-    """Write count Vietnamese pages (bai-0001.md ...) and their English twins into folder."""
+    """Write count Vietnamese pages (bai-0001.vi.md ...) and their English twins into folder."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for n in range(1, count + 1):
         vi_title = f"Bài {n}: " + _sentence(rng, VI_WORDS)[:-1][:70]
         en_title = f"Article {n}: " + _sentence(rng, EN_WORDS)[:-1][:70]
-        vi = folder / f"bai-{n:04d}.md"
+        vi = folder / f"bai-{n:04d}.vi.md"
         en = folder / f"bai-{n:04d}.en.md"
         vi.write_text(page_markdown(vi_title, "Bài viết thử nghiệm để đo tốc độ xây dựng trang.", _body(rng, VI_WORDS)), encoding="utf-8")
         en.write_text(page_markdown(en_title, "A synthetic article to measure how fast the site builds.", _body(rng, EN_WORDS)), encoding="utf-8")
@@ -64,7 +64,7 @@ def write_articles(docs_dir: Path, count: int, seed: int = 71, categories: tuple
         folder.mkdir(parents=True, exist_ok=True)
         extra = f"date: {day}\ncategory: {categories[n % len(categories)]}\ntags: [hoi-nghi]\n"
         for suffix, words, author, description in (
-            (".md", VI_WORDS, "Ban biên tập", "Bài viết thử nghiệm để đo tốc độ xây dựng trang với nhiều bài."),
+            (".vi.md", VI_WORDS, "Ban biên tập", "Bài viết thử nghiệm để đo tốc độ xây dựng trang với nhiều bài."),
             (".en.md", EN_WORDS, "Editorial team", "A synthetic article to measure how fast the site builds at scale."),
         ):
             path = folder / f"tin-thu-{n:05d}{suffix}"

@@ -13,7 +13,7 @@ from wardpub.devserver import serve_site
 
 pytestmark = pytest.mark.browser
 
-NEW = "docs/tin-tuc/2026/hoi-thi-tim-hieu-nghi-quyet-71.md"
+NEW = "docs/tin-tuc/2026/hoi-thi-tim-hieu-nghi-quyet-71.vi.md"
 TITLE = "Hội thi tìm hiểu Nghị quyết 71 (tin kiểm thử)"
 
 
@@ -24,7 +24,7 @@ def news_url(tmp_path_factory):
     shutil.copytree(DOCS_DIR, root / "docs")
     maker = SiteMaker(root)
     maker({NEW: article(title=f'"{TITLE}"', date="2026-11-26", category="hoat-dong-cua-phuong"),
-           NEW.replace(".md", ".en.md"): article(title='"Quiz on Resolution 71 (test item)"', date="2026-11-26",
+           NEW.replace(".vi.md", ".en.md"): article(title='"Quiz on Resolution 71 (test item)"', date="2026-11-26",
                                                   category="hoat-dong-cua-phuong", author="Editorial team")}, nav=True)
     os.environ["WARDPUB_TODAY"] = "2026-11-26"
     try:

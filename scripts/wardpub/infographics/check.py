@@ -21,6 +21,7 @@ import math
 from pathlib import Path
 from typing import Optional
 
+from ..pages import page_key
 from ..problems import Problem
 from ..registries import Registries
 from ..ward import Ward
@@ -53,9 +54,10 @@ def check_share_kit(project_root: Path, ward: Optional[Ward], registries: Regist
     if not folder.is_dir() or ward is None or registries.problems:
         return None, []
     kit, problems = load_kit(folder, registries)
+    present = {page_key(rel) for rel in pages}
     for spec_id, spec in kit.specs.items():
         page = registries.categories[spec.category].page
-        if page not in pages:
+        if page not in present:
             problems.append(Problem(kit.files[spec_id], "category", f"trang {page} của nội dung này không có trong docs/",
                                     "tạo trang hoặc sửa page: trong docs/_data/categories.yml"))
     share_kit = resolve_kit(kit, ward, registries, site_url or "https://example.invalid/")

@@ -27,6 +27,7 @@ import re
 from pathlib import Path
 
 from .. import language as lang
+from ..pages import page_key
 from ..language import LANGUAGES
 from .output import DISPLAY_FORMAT, ImageCache, render_jobs, site_files as output_files
 from .resolve import Infographic, ShareKit, page_url, relative_url
@@ -55,8 +56,8 @@ def site_files(project) -> list[tuple[str, Path]]:
 
 
 def docs_path(src_uri: str) -> str:
-    """The Vietnamese source a page is built from ("a/b.en.md" -> "a/b.md")."""
-    return re.sub(r"\.en\.md$", ".md", src_uri)
+    """The language-neutral name of the page ("a/b.en.md" -> "a/b.md"), as categories.yml writes it."""
+    return page_key(src_uri)
 
 
 def page_section(page, language: str, project) -> str:
