@@ -268,7 +268,8 @@ def source_line(spec: ChartSpec, registries: Registries, language: str) -> str:
         for ident in spec.source:
             source = registries.sources[ident]
             names.append(f"{source.outlet} ({lang.date(source.date, language)})" if source.date else source.outlet)
-    return lang.t("chart.source_line", language, sources="; ".join(dict.fromkeys(names)))
+    names = list(dict.fromkeys(names))
+    return lang.t("chart.source_line", language, count=len(names), sources="; ".join(names))
 
 
 def site_address(site_url: str, language: str) -> str:
@@ -457,7 +458,7 @@ def figure_html(chart: Chart, language: str, page_url: str, project) -> str:
     sample = f' <strong class="ward-sample-tag">{e(lang.t("chart.sample_stamp", language))}</strong>' if chart.spec.sample else ""
     note = f'<span class="ward-chart__note">{e(resolved.note)}</span>' if resolved.note else ""
     if chart.spec.source:
-        sources = f"{e(lang.t('chart.source', language))}: [src:{', '.join(str(n) for n in chart.spec.source)}]"
+        sources = f"{e(lang.t('chart.source', language, count=len(chart.spec.source)))}: [src:{', '.join(str(n) for n in chart.spec.source)}]"
     else:
         sources = e(lang.t("chart.source_line", language, sources=chart.spec.source_note[language]))
     downloads = " · ".join(
