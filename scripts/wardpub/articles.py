@@ -1,7 +1,8 @@
 """News articles: what an editor writes in docs/tin-tuc/<year>/<slug>.md.
 
 Owns the article front matter (title, date, description, category, tags,
-author, optional cover with its alt text, draft), the rules an article must
+author, optional cover with its alt text, draft, and for the post kit an
+optional `hook` and `hashtags`, held to wardpub.posts.limits), the rules an article must
 pass before anything is built (dates, known category and tags, one slug per
 article, images that exist and have alt text, an English twin that agrees
 with the Vietnamese original), and the `Article` records the news listings
