@@ -203,10 +203,10 @@ def ical(plan: Plan, kit: PostKit, site_url: str, calendar_name: str, stamp: Opt
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     if any(entry.time is not None for entry in plan.entries):
-        # The zone's rules from the first entry's year on (Vietnam has kept UTC+07:00 since 1975):
+        # The zone's rules over the plan's years only (Vietnam has kept UTC+07:00 since 1975):
         # one short VTIMEZONE instead of its whole history.
-        first = plan.entries[0].date.replace(month=1, day=1)
-        calendar.add_missing_timezones(first_date=first, last_date=first.replace(year=first.year + 10))
+        first, last = plan.entries[0].date, plan.entries[-1].date
+        calendar.add_missing_timezones(first_date=dt.date(first.year, 1, 1), last_date=dt.date(last.year + 2, 1, 1))
     return calendar.to_ical()
 
 
