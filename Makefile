@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Material prints a migration banner on every build; the pin to mkdocs<2 is deliberate.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve bench article validate hooks infographics fix-unicode lock clean system-packages
+.PHONY: site test serve bench article validate hooks infographics clips fix-unicode lock clean system-packages
 
 ## make site: set up and build the whole site into site/ (atomically).
 site: $(SETUP)
@@ -45,6 +45,11 @@ hooks: $(SETUP)
 ## make infographics: render the infographics that changed into infographics-out/ (OUT=... for another folder).
 infographics: $(SETUP)
 	$(BIN)/wardpub infographics --out $(or $(OUT),infographics-out)
+
+## make clips: render the infographics' clips that changed into clips-out/ (OUT=... for another folder).
+## `WARDPUB_CLIPS=1 make site` also renders them into the site (the deploy workflow does).
+clips: $(SETUP)
+	$(BIN)/wardpub clips --out $(or $(OUT),clips-out)
 
 ## make fix-unicode: rewrite pages and tables typed in decomposed Unicode as NFC.
 fix-unicode: $(SETUP)

@@ -1,18 +1,20 @@
 """Loading the project's own YAML data safely, with editor-readable errors.
 
 Owns `load_yaml` (safe loader only: mkdocs.yml is the one file read with
-MkDocs' unsafe loader) and the Unicode checks every data file passes: a YAML
-syntax error or text not in NFC becomes a `Problem` naming file and line.
+MkDocs' unsafe loader), `load_model` (a file read into a typed schema) and
+the Unicode checks every data file passes: a YAML syntax error or text not
+in NFC becomes a `Problem` naming file and line.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 import yaml
+from pydantic import ValidationError
 
-from .problems import Problem, display_path
+from .problems import Problem, display_path, from_validation_error
 from .text import is_nfc
 
 
@@ -53,6 +55,21 @@ def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
     problems = nfc_problems(text, file)
     data, yaml_problems = parse_yaml(text, file)
     return data, problems + yaml_problems
+
+
+def load_model(path: Path, model, not_a_group: tuple[str, str]) -> tuple[Optional[Any], list[Problem]]:
+    """A YAML file validated by a pydantic model: (the model or None, problems naming file and field).
+    not_a_group is the (message, fix) for a file that is not a mapping of fields."""
+    file = display_path(path)
+    data, problems = load_yaml(path)
+    if problems:
+        return None, problems
+    if not isinstance(data, dict):
+        return None, [Problem(file, "(tệp)", *not_a_group)]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        return None, from_validation_error(file, error)
 
 
 def nfc_problems(text: str, file: str, field: str = "(văn bản)") -> list[Problem]:

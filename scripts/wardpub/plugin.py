@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import partial
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config import base
@@ -26,7 +27,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from markupsafe import Markup
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import charts, dashboard, embeds, feeds, fonts, infographics, language, pages, sanitize, search_index, sitemaps, social, ward
+from . import charts, clips, dashboard, embeds, feeds, fonts, infographics, language, pages, sanitize, search_index, sitemaps, social, ward
 from .posts import calendar as post_calendar
 from .posts import kit as post_kit
 from .posts import pages as post_pages
@@ -36,7 +37,9 @@ from .validate import Project, check_project
 
 
 # Functions (page, language, project) -> Markdown that add a section to a page.
-PAGE_SECTIONS: tuple = (infographics.page_section, charts.page_section, dashboard.page_section, post_pages.page_section)
+# Each infographic's section also offers its clip (wardpub.clips), once rendered.
+PAGE_SECTIONS: tuple = (partial(infographics.page_section, extras=(clips.item_section,)), charts.page_section,
+                        dashboard.page_section, post_pages.page_section)
 
 
 class WardConfig(base.Config):
@@ -105,10 +108,11 @@ class WardPlugin(BasePlugin[WardConfig]):
         files.append(File.generated(config, "assets/stylesheets/brand.css", abs_src_path=str(generated("brand.css", css))))
         # Charts (drawn only when their inputs changed), their manifest, the dashboard's CSV downloads.
         # Infographics likewise (only what changed is rendered), with their manifest.
+        # The clips already rendered (all of them first, with WARDPUB_CLIPS=1), with their manifest.
         # The post kit's zips, Zalo drafts and manifest, and the campaign calendar's feed.
         for uri, path in (charts.site_files(self.project, config.site_url) + dashboard.site_files(self.project)
-                          + infographics.site_files(self.project) + post_kit.site_files(self.project, self.news.today)
-                          + post_calendar.site_files(self.project)):
+                          + infographics.site_files(self.project) + clips.site_files(self.project)
+                          + post_kit.site_files(self.project, self.news.today) + post_calendar.site_files(self.project)):
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         # Embed pages use the site's stylesheets: Material's (its name carries a hash) and ours.
         self.stylesheets = [f.src_uri for f in files if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", f.src_uri)]

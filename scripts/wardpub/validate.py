@@ -3,9 +3,9 @@
 Owns `check_project`: one pass over the configuration's ward block, the
 shared tables, every Markdown page and every news article (including the
 active-content rules of wardpub.sanitize) and every infographic spec and
-template, laid out in every format (wardpub.infographics.check), every post
-of the post kit and the campaign calendar (wardpub.posts), returning all
-problems at once. The
+template, laid out in every format (wardpub.infographics.check), their
+clips (wardpub.clips), every post of the post kit and the campaign calendar
+(wardpub.posts), returning all problems at once. The
 MkDocs plugin, `wardpub validate` and the pre-commit hook all call it, so an
 editor sees the same lines everywhere. Results are cached per process on the
 files' sizes and times, because MkDocs builds once per language.
@@ -20,6 +20,7 @@ from typing import Optional
 from . import DOCS_DIR
 from .articles import Article, collect_articles, is_article
 from .dashboard import Results, load_results
+from .clips import ClipKit, check_clips, clip_inputs
 from .infographics import check_share_kit, share_kit_inputs
 from .infographics.resolve import ShareKit
 from .pages import PageMeta, SourceFile, pairing_problems, read_markdown, validate_page
@@ -44,6 +45,7 @@ class Project:
     site_url: str = ""  # the public address (mkdocs.yml site_url), for absolute links
     posts: Optional[PostKit] = None  # every article's and infographic's ready posts (wardpub.posts)
     calendar: Optional[Plan] = None  # the campaign calendar (docs/_data/lich-dang-bai.yml)
+    clips: Optional[ClipKit] = None  # every infographic's clip, resolved and scheduled (wardpub.clips)
 
 
 _memo: dict[tuple, Project] = {}
@@ -64,7 +66,8 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
     paths = markdown_files(docs_dir)
     # Every data file counts, the chart specs and the units' CSV reports included.
     # The infographics' specs and templates too; site_url is printed on them and in their QR codes.
-    key = _fingerprint(paths + sorted(p for p in data_dir.rglob("*") if p.is_file()) + share_kit_inputs(docs_dir.parent), extra), site_url
+    key = _fingerprint(paths + sorted(p for p in data_dir.rglob("*") if p.is_file()) + share_kit_inputs(docs_dir.parent)
+                       + clip_inputs(docs_dir.parent), extra), site_url
     if key in _memo:
         return _memo[key]
 
@@ -95,18 +98,22 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
 
     share_kit, share_problems = check_share_kit(docs_dir.parent, ward, registries, pages, site_url)
     problems += share_problems
+    # Their clips: timelines, lengths, music, and the clip format's fits (wardpub.clips).
+    clip_kit, clip_problems = check_clips(docs_dir.parent, share_kit, ward, registries, site_url) if not share_problems else (None, [])
+    problems += clip_problems
 
     # The post kit's texts and the calendar (their images are checked when the kit is built).
     posts, calendar = None, None
     if ward is not None:
         campaign = load_campaign(data_dir)
-        posts, post_problems = collect_posts(articles, share_kit, ward, registries, campaign.campaign, site_url or "", docs_dir)
+        posts, post_problems = collect_posts(articles, share_kit, ward, registries, campaign.campaign, site_url or "", docs_dir,
+                                             {"clips": clip_kit})
         calendar, calendar_problems = load_plan(data_dir, posts.items)
         # A file with a problem already gets no post-kit lines: fixing it changes its posts anyway.
         flagged = {problem.file for problem in problems}
         problems += campaign.problems + [p for p in post_problems if p.file not in flagged] + calendar_problems
 
-    project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "", posts, calendar)
+    project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "", posts, calendar, clip_kit)
     _memo.clear()
     _memo[key] = project
     return project

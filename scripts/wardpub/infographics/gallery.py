@@ -64,7 +64,9 @@ def docs_path(src_uri: str) -> str:
     return page_key(src_uri)
 
 
-def page_section(page, language: str, project) -> str:
+def page_section(page, language: str, project, extras: tuple = ()) -> str:
+    """The infographics of a content page, or the gallery; extras are functions (item, page URL,
+    language, project) -> HTML that other outputs of the same spec add under each (its clip)."""
     share_kit: ShareKit | None = getattr(project, "infographics", None)
     if share_kit is None:
         return ""
@@ -72,19 +74,20 @@ def page_section(page, language: str, project) -> str:
     from ..articles import today
     from ..posts.pages import item_panel
 
+    more = lambda item: "".join(extra(item, page.url, language, project) + "\n" for extra in extras)
     # The communications team's "Đăng bài" panel (wardpub.posts), folded, after each infographic.
     post_kit = lambda item: item_panel(getattr(project, "posts", None), item.id, page.url, language, today())
     if (page.meta or {}).get("gallery"):
         def actions(item: Infographic) -> str:
             title = item.spec.title[language]
-            return (social.share_bar(item.urls[language], title, language, project.ward.zalo_oa_id) + "\n"
+            return (more(item) + social.share_bar(item.urls[language], title, language, project.ward.zalo_oa_id) + "\n"
                     + embeds.code_control(project.site_url, "infographic", item.id, title, language) + "\n"
                     + post_kit(item) + "\n")
 
         return gallery_markdown(share_kit, page.url, language, actions)
     source = docs_path(page.file.src_uri)
     items = [item for item in share_kit.infographics if item.category.page == source]
-    return content_markdown(items, page.url, language, post_kit) if items else ""
+    return content_markdown(items, page.url, language, lambda item: more(item) + post_kit(item)) if items else ""
 
 
 def _e(text: str) -> str:

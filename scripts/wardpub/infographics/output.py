@@ -36,6 +36,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+from typing import Callable
 
 import oxipng
 from PIL import Image
@@ -137,7 +138,7 @@ class RenderReport:
     cached: int = 0
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
+def process_pool(workers: int, preload: str = "wardpub.infographics.output") -> ProcessPoolExecutor:
     """Worker processes forked from this one when it runs no other thread (quickest); else from
     a clean single-threaded server (`mkdocs serve` and test servers run threads: forking them is unsafe)."""
     methods = multiprocessing.get_all_start_methods()
@@ -145,47 +146,55 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("fork")
     elif "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["wardpub.infographics.output"])
+        context.set_forkserver_preload([preload])
     else:
         context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
-def _progress(total: int, show: bool | None):
+def progress_bar(total: int, show: bool | None, unit: str = "ảnh", desc: str = "Infographic"):
+    """A progress bar on stderr, shown on a terminal (show=None) or as asked."""
     from tqdm import tqdm
 
-    return tqdm(total=total, file=sys.stderr, unit="ảnh", desc="Infographic", disable=None if show is None else not show,
+    return tqdm(total=total, file=sys.stderr, unit=unit, desc=desc, disable=None if show is None else not show,
                 leave=False)
+
+
+def run_missing(jobs: list, done: Callable[[object], bool], task: Callable, arguments: Callable[[object], tuple],
+                workers: int | None = None, progress: bool | None = None, inline_up_to: int = INLINE_UP_TO,
+                unit: str = "ảnh", desc: str = "Infographic", preload: str = "wardpub.infographics.output") -> tuple[list, int]:
+    """task(*arguments(job)) for every job (one per key) not done yet: in this process for a few, else on
+    every core, with a progress bar. Returns (the jobs run, how many were done already)."""
+    missing: dict[str, object] = {}
+    cached = 0
+    for job in jobs:
+        if job.key in missing or done(job):
+            cached += 1
+        else:
+            missing[job.key] = job
+    todo = list(missing.values())
+    if not todo:
+        return todo, cached
+    workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+    with progress_bar(len(todo), progress, unit, desc) as bar:
+        if workers == 1 or len(todo) <= inline_up_to:
+            for job in todo:
+                task(*arguments(job))
+                bar.update()
+        else:
+            with process_pool(workers, preload) as pool:
+                for future in as_completed([pool.submit(task, *arguments(job)) for job in todo]):
+                    future.result()
+                    bar.update()
+    return todo, cached
 
 
 def render_jobs(jobs: list[Job], cache: ImageCache | None = None, workers: int | None = None,
                 progress: bool | None = None) -> RenderReport:
     """Render every job whose files are not in the cache yet; return what was rendered."""
     cache = cache or ImageCache()
-    report = RenderReport()
-    missing: dict[str, Job] = {}
-    for job in jobs:
-        if job.key in missing or cache.has(job):
-            report.cached += 1
-        else:
-            missing[job.key] = job
-    todo = list(missing.values())
-    if not todo:
-        return report
-    workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
-    with _progress(len(todo), progress) as bar:
-        if workers == 1 or len(todo) <= INLINE_UP_TO:
-            for job in todo:
-                render_to(job.data, *cache.paths(job))
-                bar.update()
-        else:
-            with _pool(workers) as pool:
-                futures = [pool.submit(render_to, job.data, *cache.paths(job)) for job in todo]
-                for future in as_completed(futures):
-                    future.result()
-                    bar.update()
-    report.rendered = todo
-    return report
+    rendered, cached = run_missing(jobs, cache.has, render_to, lambda job: (job.data, *cache.paths(job)), workers, progress)
+    return RenderReport(rendered, cached)
 
 
 # ── what the site gets ──────────────────────────────────────────────────────

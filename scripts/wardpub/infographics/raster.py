@@ -6,8 +6,11 @@ shapes with rounded corners and icons are drawn SUPERSAMPLE times larger into
 a mask and reduced, so their edges are as smooth as the text's; QR modules
 are whole pixels (nearest-neighbour), never smoothed. A group with an effect
 (a video frame) is drawn on a transparent layer of its own, revealed from
-the left, moved and blended at its opacity; still groups are drawn straight
-on the canvas, so a still image costs nothing extra.
+the left (or the top), moved and blended at its opacity; still groups are
+drawn straight on the canvas, so a still image costs nothing extra. A
+`transparent` renderer starts from a clear RGBA canvas instead of the page's
+background: a clip draws each group once that way and lays the pieces over
+one another (wardpub.clips.frames).
 """
 
 from __future__ import annotations
@@ -21,9 +24,10 @@ SUPERSAMPLE = 4
 
 
 class RasterRenderer(Renderer):
-    def __init__(self, page: Page):
+    def __init__(self, page: Page, transparent: bool = False):
         super().__init__(page)
-        self.image = Image.new("RGB", (page.width, page.height), page.background)
+        size = (page.width, page.height)
+        self.image = Image.new("RGBA", size, (0, 0, 0, 0)) if transparent else Image.new("RGB", size, page.background)
         self.canvas = ImageDraw.Draw(self.image)
         self._under: list[tuple[Image.Image, ImageDraw.ImageDraw]] = []
 
@@ -101,16 +105,34 @@ class RasterRenderer(Renderer):
         self.image, self.canvas = self._under.pop()
         alpha = layer.getchannel("A")
         if effect.reveal < 1.0:
-            x0, _, x1, _ = group.box
-            edge = x0 + round(max(effect.reveal, 0.0) * (x1 - x0))
-            ImageDraw.Draw(alpha).rectangle((edge, 0, alpha.width, alpha.height), fill=0)
+            x0, y0, x1, y1 = group.box
+            share = max(effect.reveal, 0.0)
+            if effect.direction == "down":
+                edge = y0 + round(share * (y1 - y0))
+                ImageDraw.Draw(alpha).rectangle((0, edge, alpha.width, alpha.height), fill=0)
+            else:
+                edge = x0 + round(share * (x1 - x0))
+                ImageDraw.Draw(alpha).rectangle((edge, 0, alpha.width, alpha.height), fill=0)
         if effect.opacity < 1.0:
             alpha = alpha.point(lambda v: round(v * max(effect.opacity, 0.0)))
         layer.putalpha(alpha)
-        self.image.paste(layer, effect.offset, layer)
+        over(self.image, layer, effect.offset)
 
     def finish(self) -> Image.Image:
         return self.image
+
+
+def over(canvas: Image.Image, layer: Image.Image, offset: tuple[int, int]) -> None:
+    """Lay an RGBA layer over the canvas at offset: blended by its alpha on an opaque canvas,
+    composited (alpha over alpha) on a transparent one."""
+    if canvas.mode != "RGBA":
+        canvas.paste(layer, offset, layer)
+        return
+    dx, dy = offset
+    left, top = max(dx, 0), max(dy, 0)
+    right, bottom = min(dx + layer.width, canvas.width), min(dy + layer.height, canvas.height)
+    if right > left and bottom > top:
+        canvas.alpha_composite(layer, (left, top), (left - dx, top - dy, right - dx, bottom - dy))
 
 
 def rasterise(page: Page, effects=None) -> Image.Image:

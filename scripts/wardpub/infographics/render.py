@@ -20,13 +20,14 @@ backend.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
 import qrcode
 from PIL import Image
 
+from ..language import scaled_numbers
 from .layout import LIGHT_SYMBOLS, Overflow, fit_text, load_font, measure, missing_characters, symbol_stroke
 from .raster import rasterise
 from .scene import Group, Page, QrCode, Rect, Strokes, TextBlock, TextRun
@@ -103,7 +104,32 @@ def _text_block(layer: dict, x: int, y: int, fit) -> TextBlock:
             thick = stroke if part[0] in LIGHT_SYMBOLS else 0
             runs.append(TextRun(left, y + line.baseline, part, layer["font"], fit.size, layer["colour"],
                                 (max(left - thick, ink[0]), ink[1], min(left + width + thick, ink[2]), ink[3]), thick))
-    return TextBlock(layer["field"], fit.size, tuple(runs), struck=bool(layer.get("strike")))
+    return TextBlock(layer["field"], fit.size, tuple(runs), struck=bool(layer.get("strike")), language=layer["language"],
+                     align=layer["align"])
+
+
+def counted(block: TextBlock, share: float) -> TextBlock:
+    """The block with every number drawn at share of its value, in its language's style (a figure
+    counting up in a clip): the same lines, each kept to the block's alignment as its width changes."""
+    if share >= 1:
+        return block
+    runs: list[TextRun] = []
+    for baseline in dict.fromkeys(run.baseline for run in block.runs):
+        line = [run for run in block.runs if run.baseline == baseline]
+        font = load_font(line[0].font, line[0].size)
+        old = "".join(run.text for run in line)
+        parts = [scaled_numbers(run.text, share, block.language) for run in line]
+        new = "".join(parts)
+        shift = {"left": 0, "center": 0.5, "right": 1}.get(block.align, 0) * (font.getlength(old) - font.getlength(new))
+        start = line[0].x + round(shift)
+        done = ""
+        for run, part in zip(line, parts):
+            x = start + round(font.getlength(done))
+            left, top, right, bottom = font.getbbox(part, anchor="ls")
+            ink = (x + left - run.stroke, baseline + top - run.stroke, x + right + run.stroke, baseline + bottom + run.stroke)
+            runs.append(TextRun(x, baseline, part, run.font, run.size, run.colour, ink, run.stroke))
+            done += part
+    return replace(block, runs=tuple(runs))
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
@@ -112,7 +138,8 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return list(zip(edges, edges[1:]))
 
 
-def plan_text(layer: dict, x: int, y: int, w: int, h: int, items: list, problems: list[LayoutProblem]) -> None:
+def plan_text(layer: dict, x: int, y: int, w: int, h: int, items: list, problems: list[LayoutProblem],
+              key: str = "") -> None:
     glyphs = _glyph_problems(layer)
     if glyphs:
         problems += glyphs
@@ -123,7 +150,9 @@ def plan_text(layer: dict, x: int, y: int, w: int, h: int, items: list, problems
         problems.append(_overflow_problem(layer, error, w, h))
         return
     items.append(_text_block(layer, x, y, fit))
-    items.extend(_strikes(layer, items[-1]))
+    bars = _strikes(layer, items[-1])
+    if bars:  # a group of their own: a clip draws the claim first, then strikes it out
+        items.append(Group(f"{key}.strike", tuple(bars)))
 
 
 def _strikes(layer: dict, block: TextBlock) -> list[Rect]:
@@ -168,7 +197,7 @@ def plan_layer(layer: dict, x: int, y: int, w: int, h: int, items: list, problem
     if kind == "rect":
         items.append(Rect((x, y, x + w, y + h), layer["fill"], layer["outline"], layer["width"], layer["radius"]))
     elif kind == "text":
-        plan_text(layer, x, y, w, h, items, problems)
+        plan_text(layer, x, y, w, h, items, problems, key)
     elif kind == "qr":
         plan_qr(layer, x, y, w, h, items, problems)
     elif kind == "icon":
@@ -210,17 +239,20 @@ def _fit_at(sub: dict, w: int, h: int, size: Optional[int]):
 
 def plan_stack(layer: dict, x: int, y: int, w: int, h: int, items: list, problems: list[LayoutProblem],
                key: str = "") -> None:
-    """One group per item (key `<layer>.<item>`), placed in the stack's grid."""
+    """One group per item (key `<layer>.<item>`), placed in the stack's grid (or, overlaid, each in the whole box)."""
     cells = layer["items"]
     count = len(cells)
     if not count:
         return
-    columns = min(layer["columns"], count, math.ceil(count / layer["rows"]) if layer.get("rows") else count)
+    overlay = bool(layer.get("overlay"))
+    columns = 1 if overlay else min(layer["columns"], count, math.ceil(count / layer["rows"]) if layer.get("rows") else count)
     rows = math.ceil(count / columns)
     gap, column_gap = layer["gap"], layer["column_gap"]
     cell_w = (w - column_gap * (columns - 1)) // columns
-    flexible = _flexible_index(cells[0]) if layer["sizing"] == "content" else None
-    if flexible is None:
+    flexible = _flexible_index(cells[0]) if layer["sizing"] == "content" and not overlay else None
+    if overlay:  # a clip shows the items one at a time, each in the whole box
+        heights, starts, flex_size = [h] * count, [y] * count, None
+    elif flexible is None:
         cell_h = (h - gap * (rows - 1)) // rows
         heights = [cell_h] * count
         starts = [y + (n % rows) * (cell_h + gap) for n in range(count)]
@@ -231,7 +263,7 @@ def plan_stack(layer: dict, x: int, y: int, w: int, h: int, items: list, problem
             return
         heights, starts, flex_size = found
         starts = [y + s for s in starts]
-    lefts = [x + (n // rows) * (cell_w + column_gap) for n in range(count)]
+    lefts = [x + (0 if overlay else (n // rows) * (cell_w + column_gap)) for n in range(count)]
     shared = _shared_sizes(cells, [(cell_w, hh) for hh in heights], problems, skip=flexible)
     local: list[Group] = []
     for n, cell in enumerate(cells):
@@ -241,7 +273,7 @@ def plan_stack(layer: dict, x: int, y: int, w: int, h: int, items: list, problem
         for index, sub in enumerate(cell):
             sx, sy, sw, sh = cell_box(sub["box"], cell_w, ch)
             if sub["type"] == "rect" and sub.get("to_next"):
-                if following is None:
+                if following is None or overlay:
                     continue
                 if sub["to_next"] == "down" and n // rows == following // rows:
                     sh = starts[following] - cy
@@ -264,7 +296,7 @@ def plan_stack(layer: dict, x: int, y: int, w: int, h: int, items: list, problem
                 plan_layer(sub, cx + sx, cy + sy, sw, sh, drawn, problems)
         if drawn:
             local.append(Group(f"{key}.{n}", tuple(drawn)))
-    if flexible is None and local:
+    if flexible is None and local and not overlay:
         # Equal cells: what was drawn, as a block, goes to the top (or middle) of the stack's box.
         top = min(group.box[1] for group in local)
         bottom = max(group.box[3] for group in local)

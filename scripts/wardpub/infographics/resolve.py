@@ -213,7 +213,7 @@ def _resolve_layer(layer, fmt: Format, values: dict, context: dict, template: Te
     if layer.when is not None and not (item or {}).get(layer.when, values.get(layer.when)):
         return None
     paint = lambda token: colour(token, palette, brand)
-    base = {"type": layer.type, "box": list(layer.box)}
+    base = {"type": layer.type, "box": list(layer.box), **({"name": layer.name} if layer.name else {})}
     if layer.type == "rect":
         return {**base, "fill": paint(layer.fill), "outline": paint(layer.outline), "width": layer.width,
                 "radius": layer.radius, "to_next": layer.to_next}
@@ -249,7 +249,8 @@ def _resolve_layer(layer, fmt: Format, values: dict, context: dict, template: Te
             cells.append([_resolve_layer(sub, fmt, values, cell_context, template, palette, brand, language, entry) or SKIP
                           for sub in layer.item])
         return {**base, "field": f"{layer.slot}.{language}", "columns": layer.columns, "rows": layer.rows, "gap": layer.gap,
-                "column_gap": layer.column_gap, "sizing": layer.sizing, "justify": layer.justify, "items": cells}
+                "column_gap": layer.column_gap, "sizing": layer.sizing, "justify": layer.justify, "items": cells,
+                **({"overlay": True} if layer.overlay else {})}
     raise ValueError(f"unknown layer type {layer.type!r}")
 
 
@@ -320,6 +321,8 @@ def resolve_kit(kit: Kit, ward: Ward, registries: Registries, site_url: str, deb
         spec, category = item.spec, item.category
         template = kit.templates[spec.template]
         for fmt_name, fmt in template.formats.items():
+            if fmt_name not in FORMATS:  # the clip format makes a clip (wardpub.clips), not an image
+                continue
             for language in LANGUAGES:
                 context = image_context(ward, registries, site_url, spec, language, category, item.short[language].url(site_url))
                 data = resolve_image(template, fmt, spec, language, context, brand, spec.colours)
@@ -335,7 +338,7 @@ def example_jobs(template: Template, ward: Ward, registries: Registries, site_ur
     for example, content in template.examples.items():
         name = f"{template.name}--{example}"
         for fmt_name, fmt in template.formats.items():
-            if formats and fmt_name not in formats:
+            if (formats and fmt_name not in formats) or fmt_name not in FORMATS:
                 continue
             for language in LANGUAGES:
                 target = page_url("nghi-quyet-71/index.md", language) + f"#{name}"

@@ -27,10 +27,13 @@ that grid, and a vector backend converts back with `Page.to_unit` (and from
 the unit to points itself).
 
 Time. A page is still; a video frame is the same page painted with an
-`Effect` per group key (opacity, offset in layout pixels, and a left-to-right
-reveal share), so a clip animates the template's layers without laying
-anything out again. Group keys are the layer's index in the resolved image
-("3"), and "3.1" for item 1 of a stack layer 3.
+`Effect` per group key (opacity, offset in layout pixels, and a reveal share
+from the left edge, or from the top for lines drawn downwards), so a clip
+animates the template's layers without laying anything out again. Group keys
+are the layer's index in the resolved image ("3"), "3.1" for item 1 of a
+stack layer 3, and "3.strike" for the bars striking out text layer 3. A
+figure counting up is the same block with its numbers drawn at a share of
+their value (`wardpub.infographics.render.counted`).
 """
 
 from __future__ import annotations
@@ -80,7 +83,9 @@ class TextBlock:
     field: str  # the spec field it shows ("title.vi"), "(mẫu)" for a template's own words
     size: int
     runs: tuple[TextRun, ...]
-    struck: bool = False  # every line crossed out (the strokes are Rects of the same group)
+    struck: bool = False  # every line crossed out (the strokes are Rects of the group "<layer>.strike" beside it)
+    language: str = ""  # of the words: how its numbers are written (a count-up), a PDF's /Lang
+    align: str = "left"  # how its lines sit in their box: a changed line keeps it
 
     @property
     def lines(self) -> list[str]:
@@ -184,7 +189,8 @@ class Effect:
 
     opacity: float = 1.0  # 0 transparent .. 1 opaque
     offset: tuple[int, int] = (0, 0)  # layout pixels
-    reveal: float = 1.0  # share of the group's box shown, from its left edge
+    reveal: float = 1.0  # share of the group's box shown, from its left edge (or its top)
+    direction: str = "right"  # where a reveal moves: "right" (from the left edge) or "down" (from the top)
 
     @property
     def still(self) -> bool:

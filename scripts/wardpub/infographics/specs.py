@@ -3,8 +3,9 @@
 Owns `infographics/<id>.yml`: an infographic's content point (its key in
 docs/_data/categories.yml, whose page shows it), its template, its texts in
 Vietnamese and English (wardpub.infographics.content), alt text, a social
-caption with hashtags, an optional palette override and its place in the
-list. Checks, each reported as a `Problem` line in Vietnamese: the typed
+caption with hashtags, an optional palette override, its place in the
+list, and optional music for its clip (a file in infographics/music/ with the
+licence that lets the ward use it; wardpub.clips checks the file). Checks, each reported as a `Problem` line in Vietnamese: the typed
 schema, the id matching the file name, a known template, category, sources
 and brand colours, the slots the template fills, and numbers written in each
 language's style ("580.133", "0,8" in Vietnamese; "580,133", "0.8" in
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 from pydantic import Field, ValidationError, field_validator
 
@@ -61,6 +62,27 @@ class CaptionText(Strict):
         return getattr(self, language)
 
 
+MUSIC_FOLDER = "music"  # under infographics/
+MUSIC_FILE = r"^music/[a-z0-9]+([._-][a-z0-9]+)*\.(m4a|mp3|aac|wav|ogg|flac)$"
+
+
+class Music(Strict):
+    """A clip's background music: a file in infographics/music/ the ward may use, and the licence that says so."""
+
+    file: str
+    # What allows the ward to publish it: a licence ("CC BY 4.0"), or a permission's number and date.
+    licence: str = Field(min_length=6, max_length=300)
+    holder: str = Field(min_length=2, max_length=200)  # who holds the rights: author, performer, publisher
+
+    @field_validator("file")
+    @classmethod
+    def _in_music_folder(cls, value: str) -> str:
+        if not re.fullmatch(MUSIC_FILE, value):
+            raise ValueError(f"“{value}” không phải tệp nhạc trong thư mục infographics/{MUSIC_FOLDER}/ | "
+                             f"chép tệp vào infographics/{MUSIC_FOLDER}/ (tên không dấu, đuôi .m4a, .mp3, .wav...) rồi viết ví dụ music/nhac-nen.m4a")
+        return value
+
+
 class Spec(Content):
     id: str
     category: str
@@ -72,6 +94,8 @@ class Spec(Content):
     colours: dict[str, str] = {}
     # Place among the infographics of its content point (gallery and page), smallest first.
     order: int = Field(default=100, ge=0, le=1000)
+    # Music under the infographic's clip (wardpub.clips); without it the clip's sound track is silent.
+    music: Optional[Music] = None
 
     @field_validator("id")
     @classmethod

@@ -10,7 +10,15 @@ its style; `at:` gives its box, and anything else that differs, per format,
 so every format is laid out, not scaled. A template may draw over a *frame*
 (kind: frame): the chrome every infographic shares (background, the ward's
 name, site address, source line, QR code) and each format's safe area.
-A *card* (kind: card) is a template for pages' link previews.
+A *card* (kind: card) is a template filled from a title (and a kicker): pages'
+link previews, a clip's title and closing cards.
+
+Besides the four image formats, a template is laid out in the `clip` format:
+1080×1920 video frames with the clip's own safe area (out of the bottom third
+and the right-hand column the apps draw their buttons in), checked like the
+others. A layer may carry a `name`, which a clip's timeline uses to say when
+it enters (wardpub.clips.timeline); a stack may be `overlay` there, its items
+one over another, shown one at a time.
 
 Checks name file, field and format: colours, fonts and sizes that exist,
 slots the template declares, no text smaller than its format's floor
@@ -30,7 +38,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError, field_validator, model_validator
 
-from ..datafiles import load_yaml
+from ..datafiles import load_model
 from ..fonts import font_file
 from ..problems import Problem, display_path, from_validation_error
 from ..registries import Bilingual, Strict
@@ -43,11 +51,16 @@ FORMATS: dict[str, tuple[int, int]] = {
     "1200x630": (1200, 630),  # link preview
     "1080x1920": (1080, 1920),  # stories
 }
-FormatName = Literal["1080x1080", "1080x1350", "1200x630", "1080x1920"]
+# A clip's frames (wardpub.clips): a story-sized canvas laid out for video, with the safe area
+# its frame declares (the apps' buttons cover the bottom third and a right-hand column).
+CLIP_FORMAT = "clip"
+CANVASES: dict[str, tuple[int, int]] = {**FORMATS, CLIP_FORMAT: (1080, 1920)}
+FormatName = Literal["1080x1080", "1080x1350", "1200x630", "1080x1920", "clip"]
 # The smallest text each format may draw, px. A feed shows a 1080-wide image about 360 px wide
 # (a third): 28 px becomes about 9 CSS px, the least a phone reader can still read; a link
-# preview shows 1200×630 about 500 px wide, where 26 px becomes about 11 px.
-MIN_TEXT = {"1080x1080": 28, "1080x1350": 28, "1080x1920": 28, "1200x630": 26}
+# preview shows 1200×630 about 500 px wide, where 26 px becomes about 11 px. A clip fills a
+# phone's screen (about 390 px wide) and moves on before a second look: 36 px, about 13 px.
+MIN_TEXT = {"1080x1080": 28, "1080x1350": 28, "1080x1920": 28, "1200x630": 26, CLIP_FORMAT: 36}
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 BRAND_COLOURS = tuple(Colours.model_fields)
 # Values a template's literal text may use, filled in per image by wardpub.infographics.resolve.
@@ -59,6 +72,8 @@ Size = Union[Annotated[int, Field(ge=8, le=600)], Annotated[str, StringConstrain
 
 
 class _Layer(Strict):
+    # What a clip's timeline calls the layer (wardpub.clips.timeline): unique in its template and frame.
+    name: Optional[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]] = None
     # No box in a format: the layer is not drawn in that format.
     box: Optional[Box] = None
     # Draw only when this slot (or, inside a stack, this item field) has a value.
@@ -133,6 +148,8 @@ class StackLayer(_Layer):
     # equal: cells share the box evenly; content: each cell as tall as its text (columns only).
     sizing: Literal["equal", "content"] = "equal"
     justify: Literal["start", "center", "spread"] = "start"
+    # Every item in the whole box, over one another: a clip shows them one at a time (clip format only).
+    overlay: bool = False
     item: list[ItemLayer]
 
 
@@ -233,16 +250,7 @@ def _format_problems(file: str, raw_layers: list, formats: list[str]) -> tuple[d
 
 
 def _read_template(path: Path) -> tuple[Optional[TemplateFile], list[Problem]]:
-    file = display_path(path)
-    data, problems = load_yaml(path)
-    if problems:
-        return None, problems
-    if not isinstance(data, dict):
-        return None, [Problem(file, "(tệp)", "mẫu phải là một nhóm trường", "xem các mẫu có sẵn trong infographics/templates/")]
-    try:
-        return TemplateFile.model_validate(data), []
-    except ValidationError as error:
-        return None, from_validation_error(file, error)
+    return load_model(path, TemplateFile, ("mẫu phải là một nhóm trường", "xem các mẫu có sẵn trong infographics/templates/"))
 
 
 def load_templates(folder: Path) -> tuple[dict[str, Template], list[Problem]]:
@@ -285,7 +293,7 @@ def _build_template(name: str, model: TemplateFile, path: Path,
             model = model.model_copy(update={"formats": {f: FormatSettings() for f in frame.formats}})
     if not model.formats:
         return None, [Problem(file, "formats", "mẫu không có khổ ảnh nào", "thêm formats, ví dụ 1200x630: {safe: [20, 48, 12, 48]}")]
-    if model.kind == "infographic" and set(model.formats) != set(FORMATS):
+    if model.kind == "infographic" and not set(FORMATS) <= set(model.formats):
         missing = [f for f in FORMATS if f not in model.formats]
         problems.append(Problem(file, "formats", f"mẫu infographic phải có đủ bốn khổ, còn thiếu {', '.join(missing)}",
                                 "thêm khổ còn thiếu, kèm vùng an toàn (safe) và vị trí từng lớp"))
@@ -298,7 +306,7 @@ def _build_template(name: str, model: TemplateFile, path: Path,
     own_layers, more = _format_problems(file, model.layers, list(model.formats))
     problems += more
     for fmt, settings in model.formats.items():
-        width, height = FORMATS[fmt]
+        width, height = CANVASES[fmt]
         frame_settings = frame.formats.get(fmt) if frame else None
         if frame is not None and frame_settings is None:
             problems.append(Problem(file, f"formats.{fmt}", f"khung “{model.frame}” không có khổ {fmt}", "thêm khổ này vào khung hoặc bỏ khổ khỏi mẫu"))
@@ -343,6 +351,8 @@ def template_problems(template: Template) -> list[Problem]:
                 report(Problem(origin, problem.field, problem.message, problem.fix), fmt.name)
         for problem in overlap_problems(template, fmt):
             report(problem, fmt.name)
+        for problem in name_problems(fmt):
+            report(problem, "*")
     problems = []
     for problem, where in found.items():
         named = [w for w in where if w != "*"]
@@ -372,6 +382,22 @@ def overlap_problems(template: Template, fmt: Format) -> list[Problem]:
                 where = f"lớp {other_index}" + ("" if other_file == file else f" của {other_file}")
                 problems.append(Problem(file, f"layers.{index}.box", f"hộp {list(layer.box)} chồng lên {where} {list(other.box)}",
                                         "dời hoặc thu nhỏ một trong hai hộp"))
+    return problems
+
+
+def name_problems(fmt: Format) -> list[Problem]:
+    """Layer names are what a clip's timeline calls layers: one layer each, across a template and its frame."""
+    seen: dict[str, tuple[str, int]] = {}
+    problems = []
+    for layer, (file, index) in zip(fmt.layers, fmt.origins):
+        if layer.name is None:
+            continue
+        if layer.name in seen:
+            other_file, other = seen[layer.name]
+            where = f"lớp {other}" + ("" if other_file == file else f" của {other_file}")
+            problems.append(Problem(file, f"layers.{index}.name", f"tên “{layer.name}” đã dùng cho {where}",
+                                    "đặt cho mỗi lớp một tên riêng"))
+        seen[layer.name] = (file, index)
     return problems
 
 
@@ -418,6 +444,9 @@ def layer_problems(template: Template, fmt: Format, layer, where: str, in_stack:
                         problems.append(Problem(file, f"{where}.text", f"không có giá trị {{{name}}}",
                                                 f"dùng một trong: {', '.join('{' + p + '}' for p in sorted(PLACEHOLDERS))}"))
     if isinstance(layer, StackLayer):
+        if layer.overlay and fmt.name != CLIP_FORMAT and layer.box is not None:
+            problems.append(Problem(file, f"{where}.overlay", "chỉ clip mới xếp các mục chồng lên nhau (mỗi lúc một mục)",
+                                    f"chỉ viết overlay: true trong at: {{{CLIP_FORMAT}: ...}}"))
         if layer.slot not in template.slots:
             problems.append(Problem(file, f"{where}.slot", f"mẫu không khai báo trường “{layer.slot}” trong slots", "thêm trường vào slots"))
         for n, sub in enumerate(layer.item):

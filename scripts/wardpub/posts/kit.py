@@ -8,7 +8,10 @@ per post under `post-kit/<id>/`:
 
 - `<id>-<lang>-zalo.json`, the Zalo OA article draft (wardpub.posts.zalo);
 - `<id>-<lang>.zip`, everything to post from a phone or a desk: the texts,
-  the draft, the images and a README naming each image's use and alt text;
+  the draft, the images and a README naming each image's use and alt text
+  (and the address of the infographic's clip, once rendered: a clip of
+  several MB in every zip would double what the site weighs and what a
+  phone downloads for the texts, so the zip names it instead);
 
 and `post-kit/manifest.json`, every post with its texts, links, the limits
 it meets and its files. Images are the ones the site already has (an
@@ -20,7 +23,7 @@ content cache; the build stops if even that does not fit.
 Zips are deterministic: fixed member order, timestamps and permissions, and
 cached by a digest of their members. A post's attachments are a list of
 `Attachment` made by the functions in ATTACHMENTS: a new kind of file (a
-clip per infographic) is one more function there.
+clip per infographic, `infographic_clip`) is one more function there.
 """
 
 from __future__ import annotations
@@ -37,6 +40,9 @@ from PIL import Image
 
 from .. import language as lang
 from ..cache import ContentCache, digest
+from ..clips.encode import HEIGHT as HEIGHT_CLIP
+from ..clips.encode import WIDTH as WIDTH_CLIP
+from ..clips.store import ClipCache
 from ..infographics.output import ImageCache, render_jobs
 from ..infographics.resolve import absolute_url, page_url
 from ..language import LANGUAGES
@@ -75,6 +81,8 @@ class Attachment:
     media_type: str = "image/png"
     source: Optional[Path] = None  # the file on disk (None: an article card not rendered yet)
     kind: str = "image"
+    packed: bool = True  # in the zip; a clip (several MB) is only named, with its address, in the zip's README
+    optional: bool = False  # left out while its file does not exist (a clip not rendered yet)
 
     @property
     def name(self) -> str:
@@ -176,9 +184,19 @@ def article_images(context: dict, subject: Subject) -> list[Attachment]:
     return [card, replace(cover, uses=("facebook",)), zalo]
 
 
-# Functions (context, subject) -> attachments; context names the item ("article" or "infographic")
-# and docs_dir. The clips engineer adds one for an infographic's short video here.
-ATTACHMENTS: tuple[Callable[[dict, Subject], list[Attachment]], ...] = (infographic_images, article_images)
+def infographic_clip(context: dict, subject: Subject) -> list[Attachment]:
+    """An infographic's short clip (wardpub.clips), once rendered: linked from the zip, not packed in it."""
+    item, clips = context.get("infographic"), context.get("clips")
+    job = clips.get(item.id, subject.language) if item is not None and clips is not None else None
+    if job is None:
+        return []
+    return [Attachment(("short-video",), job.site_path(".mp4"), WIDTH_CLIP, HEIGHT_CLIP, item.spec.alt[subject.language],
+                       "video/mp4", ClipCache().path(job.key, ".mp4"), kind="clip", packed=False, optional=True)]
+
+
+# Functions (context, subject) -> attachments; context names the item ("article" or "infographic"),
+# docs_dir, and the project's clips.
+ATTACHMENTS: tuple[Callable[[dict, Subject], list[Attachment]], ...] = (infographic_images, article_images, infographic_clip)
 
 
 # ── collecting ──────────────────────────────────────────────────────────────
@@ -207,8 +225,9 @@ def _subjects(articles, share_kit, campaign: Campaign):
 
 
 def collect_posts(articles, share_kit, ward, registries, campaign: Campaign, site_url: str,
-                  docs_dir: Path) -> tuple[PostKit, list[Problem]]:
-    """Every post's texts, attachments and Zalo draft, checked against the limits."""
+                  docs_dir: Path, outputs: Optional[dict] = None) -> tuple[PostKit, list[Problem]]:
+    """Every post's texts, attachments and Zalo draft, checked against the limits; outputs are more of
+    the project's products the ATTACHMENTS functions read (its clips)."""
     kit = PostKit(site_url)
     problems: list[Problem] = []
     for article in articles:
@@ -217,7 +236,7 @@ def collect_posts(articles, share_kit, ward, registries, campaign: Campaign, sit
     for item in share_kit.infographics if share_kit is not None else []:
         kit.items[item.id] = ("infographic", item.spec.title["vi"], None)
     for subject, context, vietnamese_only, published in _subjects(articles, share_kit, campaign):
-        context["docs_dir"] = Path(docs_dir)
+        context.update(outputs or {}, docs_dir=Path(docs_dir))
         texts = compose(subject, site_url, campaign.campaign)
         attachments = [a for make in ATTACHMENTS for a in make(context, subject)]
         url = lambda a: absolute_url(site_url, a.site_path)
@@ -256,7 +275,7 @@ def fit_jpeg(source: Path, limit: int = ZALO_IMAGE_BYTES, cache: ContentCache | 
     return path
 
 
-def readme(post: Post) -> str:
+def readme(post: Post, site_url: str = "") -> str:
     language = post.language
     t = lambda key, **values: lang.t(key, language, **values)
     lines = [post.subject.title, "", t("posts.readme_intro"), "",
@@ -266,17 +285,23 @@ def readme(post: Post) -> str:
              t("posts.readme_images")]
     for attachment in post.attachments:
         uses = ", ".join(t(f"posts.use.{use}") for use in attachment.uses)
-        lines.append(f"- images/{attachment.name} ({attachment.width}×{attachment.height}; {uses}): {attachment.alt}")
+        if attachment.packed:
+            lines.append(f"- images/{attachment.name} ({attachment.width}×{attachment.height}; {uses}): {attachment.alt}")
+    linked = [a for a in post.attachments if not a.packed]
+    if linked:
+        lines += ["", t("posts.readme_clips")]
+        lines += [f"- {absolute_url(site_url, a.site_path)} ({a.width}×{a.height}; {', '.join(t(f'posts.use.{u}') for u in a.uses)})"
+                  for a in linked]
     if post.vietnamese_only:
         lines += ["", t("posts.vietnamese_only")]
     return "\n".join(lines) + "\n"
 
 
-def zip_members(post: Post) -> list[tuple[str, bytes | Path]]:
-    texts = {"README.txt": readme(post).encode("utf-8"), "facebook.txt": (post.texts.facebook + "\n").encode("utf-8"),
+def zip_members(post: Post, site_url: str = "") -> list[tuple[str, bytes | Path]]:
+    texts = {"README.txt": readme(post, site_url).encode("utf-8"), "facebook.txt": (post.texts.facebook + "\n").encode("utf-8"),
              "zalo-message.txt": (post.texts.zalo + "\n").encode("utf-8"), "zalo-article.json": dumps(post.zalo)}
     members = [(name, texts[name]) for name in TEXT_FILES]
-    return members + [(f"images/{a.name}", a.source) for a in post.attachments]
+    return members + [(f"images/{a.name}", a.source) for a in post.attachments if a.packed]
 
 
 def zip_bytes(members: list[tuple[str, bytes | Path]], folder: str) -> bytes:
@@ -311,6 +336,8 @@ def _resolve_sources(posts: list[Post], project) -> list[Post]:
                 attachment = replace(attachment, source=fit_jpeg(attachments[-1].source))
             elif attachment.source is None and job is not None:
                 attachment = replace(attachment, source=image_cache.png(job.key))
+            if attachment.optional and (attachment.source is None or not attachment.source.is_file()):
+                continue
             if attachment.source is not None:
                 attachments.append(attachment)
         resolved.append(replace(post, attachments=attachments))
@@ -322,6 +349,11 @@ def size_problems(post: Post) -> list[Problem]:
                     "thu nhỏ ảnh (rộng khoảng 1600 điểm ảnh) rồi xây dựng lại")
             for a in post.attachments if any(u.startswith("zalo") for u in a.uses)
             and a.source is not None and a.source.stat().st_size > ZALO_IMAGE_BYTES]
+
+
+def file_entry(kit: PostKit, a: Attachment) -> dict:
+    return {"kind": a.kind, "uses": list(a.uses), "path": a.site_path, "url": absolute_url(kit.site_url, a.site_path),
+            "type": a.media_type, "width": a.width, "height": a.height, "bytes": a.source.stat().st_size, "alt": a.alt}
 
 
 def manifest(kit: PostKit, posts: list[Post], zips: dict[str, Path]) -> dict:
@@ -338,9 +370,8 @@ def manifest(kit: PostKit, posts: list[Post], zips: dict[str, Path]) -> dict:
             "zalo_article": {"path": post.zalo_path, "url": absolute_url(kit.site_url, post.zalo_path)},
             "zip": {"path": post.zip_path, "url": absolute_url(kit.site_url, post.zip_path),
                     "bytes": zips[post.zip_path].stat().st_size},
-            "files": [{"kind": a.kind, "uses": list(a.uses), "path": a.site_path, "url": absolute_url(kit.site_url, a.site_path),
-                       "type": a.media_type, "width": a.width, "height": a.height, "bytes": a.source.stat().st_size,
-                       "alt": a.alt} for a in post.attachments],
+            "files": [file_entry(kit, a) for a in post.attachments if a.packed],
+            "linked": [file_entry(kit, a) for a in post.attachments if not a.packed],
         })
     return {"site": kit.site_url, "count": len(entries), "posts": entries}
 
@@ -363,7 +394,7 @@ def site_files(project, today) -> list[tuple[str, Path]]:
         raise ProblemsFound(problems)
     files: dict[str, Path] = {}
     for post in posts:
-        members = zip_members(post)
+        members = zip_members(post, kit.site_url)
         key = digest("zip 1", post.id, post.language, *[name for name, _ in members], *[data for _, data in members])
         files[post.zip_path], _ = cache.get_or_make(key, lambda: zip_bytes(members, f"{post.id}-{post.language}"), ".zip")
         draft = dumps(post.zalo)
