@@ -168,3 +168,18 @@ def test_bad_post_front_matter_stops_the_build_with_one_line(make_site, field, e
         make_site.build()
     lines = str(error.value).splitlines()
     assert len(lines) == 1 and lines[0].startswith("docs/tin-tuc/2025/tin-thu.vi.md: ") and expected in lines[0]
+
+
+def test_an_infographics_post_links_its_clip_once_rendered_without_packing_it(clip_project_site, clip_project):
+    manifest = json.loads((clip_project_site / "post-kit" / "manifest.json").read_text(encoding="utf-8"))
+    post = next(p for p in manifest["posts"] if p["item"] == "ngan-sach" and p["language"] == "vi")
+    mp4 = clip_project.job.site_path(".mp4")
+    assert [(f["path"], f["type"], f["uses"]) for f in post["linked"]] == [(mp4, "video/mp4", ["short-video"])]
+    assert post["linked"][0]["bytes"] == (clip_project_site / mp4).stat().st_size
+    assert all(f["type"] == "image/png" for f in post["files"])
+    archive = zipfile.ZipFile(clip_project_site / post["zip"]["path"])
+    assert not any(name.endswith(".mp4") for name in archive.namelist())  # several MB: linked, not packed
+    readme = archive.read("ngan-sach-vi/README.txt").decode("utf-8")
+    assert f"https://example.gov.vn/nq71/{mp4} (1080×1920; Reels, TikTok, Zalo Video)" in readme
+    panel = (clip_project_site / "nghi-quyet-71" / "diem-moi-dot-pha" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../clips/ngan-sach/ngan-sach-vi.mp4" download="ngan-sach-vi.mp4"' in panel

@@ -141,7 +141,7 @@ def resolve_clip(item: Infographic, language: str, share_kit: ShareKit, timeline
         template = share_kit.templates[name]
         data = resolve_image(template, template.formats[CLIP_FORMAT], spec, language, context, brand, overrides)
         data_cards.append([prefix, data])
-        cards.append(Card(prefix, data["layers"], timelines[name], language))
+        cards.append(Card(prefix, data["layers"], timelines[name], language, data["size"]))
     timing = schedule(cards)
     data = {
         "renderer": CLIP_RENDERER, "fps": FPS, "language": language,

@@ -23,7 +23,8 @@ LINE = 42  # characters a subtitle line holds comfortably on a phone
 
 
 def lines(text: str) -> str:
-    text = unicodedata.normalize("NFC", text.replace("\u00a0", " "))
+    """Wrapped at spaces; a no-break space (a "~" tie in the spec) keeps its words on one line."""
+    text = unicodedata.normalize("NFC", text)
     return "\n".join(textwrap.wrap(text, LINE, break_long_words=False, break_on_hyphens=False))
 
 

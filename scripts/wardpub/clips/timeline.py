@@ -52,12 +52,12 @@ TITLE_CARD = "clip-title"
 CLOSING_CARD = "clip-end"
 FPS = 30
 MIN_SECONDS, MAX_SECONDS = 15, 45  # what Reels, TikTok and Zalo put first; both ends inclusive
-TRANSITION = 0.5  # s: a card fading in over the one before
+TRANSITION = 0.7  # s: a card coming in over the one before (its background first, then its words)
 # Reading on a moving screen: a second to find the words, then about four Vietnamese syllables
 # or three English words a second (subtitle guidance is 160–180 English words a minute).
 READING = {"vi": (1.0, 4.0), "en": (1.0, 3.0)}
-LEAST_SHARE = 0.55  # a clip too long may hold each step this share of its reading time, no less
-CLOSING_HOLD = 3.5  # s on the finished closing card: time to lift a phone and scan
+LEAST_SHARE = 0.5  # a clip too long may hold each step this share of its reading time, no less
+REPLACE_LEAD = 0.3  # share of a replacing item's motion during which only the item before moves (leaving)
 EASINGS = ("in-out", "out", "in", "linear")
 MOTIONS = ("fade", "slide", "reveal", "draw", "count", "strike")
 DIRECTIONS = {"below": (0, 1), "above": (0, -1), "left": (-1, 0), "right": (1, 0)}
@@ -75,6 +75,7 @@ class Step(Strict):
     duration: float = Field(default=0.6, ge=0.1, le=3.0)
     hold: float = Field(default=0.0, ge=0.0, le=10.0)
     with_: Optional[Literal["previous"]] = Field(default=None, alias="with")
+    delay: float = Field(default=0.0, ge=0.0, le=3.0)  # seconds after it would start
     easing: Optional[Literal["in-out", "out", "in", "linear"]] = None
 
     @model_validator(mode="after")
@@ -147,6 +148,9 @@ def step_problems(steps, template: Template, file: str) -> list[Problem]:
         where = f"steps.{n}"
         if n == 0 and step.with_:
             problems.append(Problem(file, f"{where}.with", "bước đầu tiên không có bước nào trước nó", "xóa with: previous"))
+        if step.each and len(step.names) != 1:
+            problems.append(Problem(file, f"{where}.show", "each chỉ dùng với một lớp danh sách", "tách thành nhiều bước"))
+            continue
         for name in step.names:
             layer = layers.get(name)
             if layer is None:
@@ -163,8 +167,6 @@ def step_problems(steps, template: Template, file: str) -> list[Problem]:
                 fields = [sub.field for sub in layer.item if getattr(sub, "field", None)]
                 problems.append(Problem(file, f"{where}.count", f"mục của “{name}” không có trường “{step.count}”",
                                         f"dùng một trong: {', '.join(fields)}"))
-        if step.each and len(step.names) != 1:
-            problems.append(Problem(file, f"{where}.show", "each chỉ dùng với một lớp danh sách", "tách thành nhiều bước"))
     return problems
 
 
@@ -236,6 +238,7 @@ class Card:
     layers: list[dict]  # the resolved image's layers (wardpub.infographics.resolve), in drawing order
     timeline: Timeline
     language: str
+    size: list[int] = field(default_factory=lambda: [1080, 1920])
 
 
 @dataclass
@@ -276,7 +279,7 @@ def item_texts(cell: list[dict]) -> list[str]:
 def cue_text(texts: list[str]) -> str:
     """Texts shown together as one subtitle: "1. …" after a lone number, a space after a colon, else " — "."""
     out = ""
-    for text in (" ".join(t.split()) for t in texts):
+    for text in (re.sub(r"[ \t\n]+", " ", t).strip() for t in texts):  # no-break spaces stay: they tie words
         if not text:
             continue
         if not out:
@@ -290,21 +293,46 @@ def cue_text(texts: list[str]) -> str:
     return out
 
 
-def _card_blocks(card: Card, fade_in: bool, shown: set[str]) -> list[_Block]:
+def _entrance(card: Card, implicit: list[tuple[int, dict]], before: Optional[Card]) -> tuple[list[Motion], int]:
+    """How a card comes in over the card before: its full-canvas backgrounds fade in first, then its
+    other layers, so the two cards' words hardly ever stand over each other; a layer drawn exactly
+    as on the card before (the ward's name, the band, the sources) simply stays."""
+    if before is None:
+        return [], 0
+    frames = _frames(TRANSITION)
+    first = round(frames * 0.55)
+    late = frames - first
+    same = [{k: v for k, v in layer.items() if k != "name"} for layer in before.layers]
+    motions = []
+    for index, layer in implicit:
+        if {k: v for k, v in layer.items() if k != "name"} in same:
+            continue
+        cover = layer["type"] == "rect" and layer["box"][:2] == [0, 0] and layer.get("fill") and layer["box"][2:] == before.size
+        key = f"{card.prefix}{index}"
+        motions.append(Motion(key, "fade", 0, first) if cover else Motion(key, "fade", frames - late - round(frames * 0.1), late + round(frames * 0.1)))
+    return motions, frames
+
+
+def _least(step: Step, read: float) -> float:
+    """The shortest hold a step may get when a clip is tightened: its timeline's own hold stands."""
+    return max(step.hold, read * LEAST_SHARE)
+
+
+def _card_blocks(card: Card, before: Optional[Card], shown: set[str]) -> list[_Block]:
     """The card's blocks in order: its entrance (the layers no step names), then its steps.
     The entrance's words are read while the steps run: their reading time is held after the last step."""
     by_name = {layer["name"]: (index, layer) for index, layer in enumerate(card.layers) if layer.get("name")}
     named = {name for step in card.timeline.steps for name in step.names}
     language = card.language
-    entrance = _frames(TRANSITION) if fade_in else 0
     implicit = [(index, layer) for index, layer in enumerate(card.layers) if layer.get("name") not in named]
-    motions = [Motion(f"{card.prefix}{index}", "fade", 0, entrance) for index, _ in implicit] if entrance else []
+    motions, entrance = _entrance(card, implicit, before)
     fresh = [t for _, layer in implicit if _is_slot(layer) for t in layer_texts(layer) if t not in shown]
     shown.update(fresh)
     blocks = [_Block(motions, entrance, 0.0, 0.0, fresh)]
     for step in card.timeline.steps:
         easing = step.easing or ("out" if step.motion == "count" else "in-out")
         frames = _frames(step.duration)
+        delay = round(step.delay * FPS)
         dx, dy = DIRECTIONS[step.from_]
         offset = (dx * step.distance, dy * step.distance) if step.motion == "slide" else (0, 0)
         count = (step.count or "") if step.motion == "count" else None
@@ -312,23 +340,29 @@ def _card_blocks(card: Card, fade_in: bool, shown: set[str]) -> list[_Block]:
             index, layer = by_name[step.names[0]]
             for n, cell in enumerate(layer["items"]):
                 moves = [Motion(f"{card.prefix}{index}.{n}", step.motion, 0, frames, easing, offset, count)]
-                if step.replace and n > 0:  # the item before leaves the way the new one came
-                    moves.append(Motion(f"{card.prefix}{index}.{n - 1}", "leave", 0, max(1, frames // 2), "in",
-                                        (-offset[0], -offset[1])))
+                if step.replace and n > 0:
+                    # The item before leaves the way the new one came, mostly before the new one is in:
+                    # two texts in one place never stand over each other for long.
+                    late = round(frames * REPLACE_LEAD)
+                    moves = [Motion(f"{card.prefix}{index}.{n - 1}", "leave", 0, max(1, round(frames * 0.45)), "in",
+                                    (-offset[0], -offset[1])),
+                             Motion(f"{card.prefix}{index}.{n}", step.motion, late, frames - late, easing, offset, count)]
                 texts = item_texts(cell)
                 read = max(step.hold, reading_time(texts, language))
-                blocks.append(_Block(moves, frames, read, read * LEAST_SHARE, texts, joins_previous=bool(step.with_) and n == 0))
+                wait = delay if n == 0 else 0
+                blocks.append(_Block([replace(m, start=m.start + wait) for m in moves], frames + wait, read, _least(step, read),
+                                     texts, joins_previous=bool(step.with_) and n == 0))
             continue
         moves, texts = [], []
         for name in step.names:
             index, layer = by_name[name]
             key = f"{card.prefix}{index}" + (".strike" if step.motion == "strike" else "")
-            moves.append(Motion(key, step.motion, 0, frames, easing, offset, count))
+            moves.append(Motion(key, step.motion, delay, frames, easing, offset, count))
             if step.motion != "strike":
                 texts += [t for t in layer_texts(layer) if t not in shown]
         shown.update(texts)
         read = max(step.hold, reading_time(texts, language))
-        blocks.append(_Block(moves, frames, read, read * LEAST_SHARE, texts, joins_previous=bool(step.with_)))
+        blocks.append(_Block(moves, frames + delay, read, _least(step, read), texts, joins_previous=bool(step.with_)))
     reading = reading_time(fresh, language)
     blocks[-1].hold = max(blocks[-1].hold, reading, card.timeline.hold)
     blocks[-1].least = max(blocks[-1].least, reading * LEAST_SHARE, card.timeline.hold)
@@ -340,53 +374,59 @@ def _is_slot(layer: dict) -> bool:
     return layer["type"] in ("text", "stack") and layer.get("field", "(mẫu)") != "(mẫu)"
 
 
+def _held(block: _Block, scale: float) -> int:
+    """Frames a block holds at a scale of its reading time (never under its least, when tightened)."""
+    return math.floor(max(block.hold * scale, block.least) * FPS) if scale < 1 else round(block.hold * scale * FPS)
+
+
+def _placed(blocks: list[_Block], scale: float) -> tuple[list[int], int]:
+    """Where each block starts, and where the last one ends, holding at scale. A block that joins
+    the one before starts with it, and the next block waits for whichever of the two ends later."""
+    starts, t, previous = [], 0, (0, 0)
+    for block in blocks:
+        start = previous[0] if block.joins_previous else t
+        end = start + block.frames + _held(block, scale)
+        if block.joins_previous:
+            end = max(previous[1], end)
+        starts.append(start)
+        previous, t = (start, end), end
+    return starts, t
+
+
 def schedule(cards: list[Card]) -> Schedule:
     """When every group of the clip enters and how, its cues, cover and length, fitted into 15–45 s."""
     shown: set[str] = set()
-    blocks = [(n, block) for n, card in enumerate(cards) for block in _card_blocks(card, n > 0, shown)]
-    # A block that joins the one before runs beside it: only the others add to the length.
-    own = [block for _, block in blocks if not block.joins_previous]
-    fixed = sum(block.frames for block in own)
-
-    def held(block: _Block, scale: float) -> int:
-        """Frames a block holds at a scale of its reading time (never under its least, when tightened)."""
-        return math.floor(max(block.hold * scale, block.least) * FPS) if scale < 1 else round(block.hold * scale * FPS)
-
-    def length(scale: float) -> int:
-        return fixed + sum(held(block, scale) for block in own)
-
-    nominal = length(1.0) / FPS
-    scale, low, high = 1.0, 0.0, 1.0
-    if nominal < MIN_SECONDS and any(block.hold for block in own):
-        scale = (MIN_SECONDS * FPS - fixed) / sum(block.hold * FPS for block in own)
-    elif nominal > MAX_SECONDS:
-        for _ in range(30):  # the largest scale that fits: the length grows with it
-            scale = (low + high) / 2
-            low, high = (scale, high) if length(scale) <= MAX_SECONDS * FPS else (low, scale)
-        scale = low
+    owned = [(n, block) for n, card in enumerate(cards) for block in _card_blocks(card, cards[n - 1] if n else None, shown)]
+    blocks = [block for _, block in owned]
+    _, natural = _placed(blocks, 1.0)
+    if natural < MIN_SECONDS * FPS and any(block.hold for block in blocks):
+        low, high = 1.0, 64.0
+    elif natural > MAX_SECONDS * FPS:
+        low, high = 0.0, 1.0
+    else:
+        low = high = 1.0
+    for _ in range(40 if low != high else 0):  # the scale whose length is nearest the bound: length grows with it
+        scale = (low + high) / 2
+        fits = _placed(blocks, scale)[1] <= (MAX_SECONDS if natural > MAX_SECONDS * FPS else MIN_SECONDS) * FPS
+        low, high = (scale, high) if fits else (low, scale)
+    starts, total = _placed(blocks, low)
+    total = max(total, MIN_SECONDS * FPS) if natural < MIN_SECONDS * FPS else total  # the last card holds the rest
     motions: list[Motion] = []
     marks: list[tuple[int, list[str]]] = []
-    t = cover = 0
-    previous = (0, 0)
-    for card, block in blocks:
-        hold = held(block, scale)
-        start = previous[0] if block.joins_previous else t
-        end = start + block.frames + hold
-        if block.joins_previous:
-            end = max(previous[1], end)
+    cover = 0
+    for (card, block), start in zip(owned, starts):
         motions += [replace(m, start=start + m.start) for m in block.motions]
-        if block.texts:
-            if marks and marks[-1][0] == start:
+        if block.texts:  # a step running beside the one before adds its words to that subtitle
+            if marks and (marks[-1][0] == start or block.joins_previous):
                 marks[-1][1].extend(block.texts)
             else:
                 marks.append((start, list(block.texts)))
         if card == 0:
             cover = max(cover, start + block.frames)  # the title card once its opening motion is over
-        previous, t = (start, end), end
-    total = max(t, _frames(MIN_SECONDS)) if scale > 1 else t
     cues = [Cue(start, marks[n + 1][0] if n + 1 < len(marks) else total, cue_text(texts))
             for n, (start, texts) in enumerate(marks)]
-    return Schedule(motions, [cue for cue in cues if cue.text and cue.end > cue.start], total, min(cover, total - 1), nominal)
+    return Schedule(motions, [cue for cue in cues if cue.text and cue.end > cue.start], total, min(cover, total - 1),
+                    natural / FPS)
 
 
 def length_problem(schedule: Schedule, file: str, language: str) -> Optional[Problem]:

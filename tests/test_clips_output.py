@@ -1,0 +1,55 @@
+"""wardpub.clips.output: rendered once, offered only once rendered, listed in the manifest."""
+
+import json
+import shutil
+
+from wardpub.cache import ContentCache
+from wardpub.clips import output
+from wardpub.clips.output import kit_files, manifest, present, render_clips
+from wardpub.clips.store import SUFFIXES, ClipCache
+
+
+def own_cache(clip_project, tmp_path) -> ClipCache:
+    """A cache holding only the rendered Vietnamese clip (the shared one may hold others)."""
+    cache = ClipCache(ContentCache("clips", tmp_path))
+    for suffix in SUFFIXES:
+        target = cache.path(clip_project.job.key, suffix)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ClipCache().path(clip_project.job.key, suffix), target)
+    return cache
+
+
+def test_an_unchanged_rebuild_renders_no_clip(clip_project):
+    report = render_clips([clip_project.job], progress=False)
+    assert (report.rendered, report.cached) == ([], 1)
+
+
+def test_only_rendered_clips_are_published_and_listed(clip_project, tmp_path):
+    cache = own_cache(clip_project, tmp_path)
+    kit, project = clip_project.project.clips, clip_project.project
+    assert [f"{job.id} {job.language}" for job in present(kit, cache)] == ["ngan-sach vi"]
+    files = kit_files(kit, project.infographics, cache)
+    assert sorted(files) == ["clips/manifest.json"] + [f"clips/ngan-sach/ngan-sach-vi{end}" for end in
+                                                       ("-cover.png", "-cover.webp", ".mp4", ".srt", ".vtt")]
+    listed = json.loads(files["clips/manifest.json"].read_text(encoding="utf-8"))
+    assert listed == manifest(kit, project.infographics, cache)
+    assert (listed["count"], listed["of"]) == (1, 2)
+    clip = listed["clips"][0]
+    assert (clip["id"], clip["language"], clip["duration"], clip["width"], clip["height"], clip["fps"]) == ("ngan-sach", "vi", 15.0, 1080, 1920, 30)
+    assert clip["bytes"] == cache.path(clip_project.job.key, ".mp4").stat().st_size and clip["type"] == "video/mp4"
+    assert clip["subtitles"]["vtt"]["path"] == "clips/ngan-sach/ngan-sach-vi.vtt" and clip["cover"]["webp"]["type"] == "image/webp"
+    assert clip["page"] == "https://example.gov.vn/nq71/nghi-quyet-71/diem-moi-dot-pha/#ngan-sach"
+    assert clip["short_link"].startswith("https://example.gov.vn/nq71/q/") and clip["music"] is None
+
+
+def test_a_build_renders_clips_only_when_asked(clip_project, monkeypatch):
+    rendered = []
+    monkeypatch.setattr(output, "render_clips", lambda jobs, *args, **kwargs: rendered.append(jobs))
+    monkeypatch.setattr(output, "_published", [None, {}])
+    monkeypatch.delenv(output.SWITCH, raising=False)
+    output.site_files(clip_project.project)
+    assert rendered == []
+    monkeypatch.setattr(output, "_published", [None, {}])
+    monkeypatch.setenv(output.SWITCH, "1")
+    output.site_files(clip_project.project)
+    assert rendered == [clip_project.project.clips.jobs]
