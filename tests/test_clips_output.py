@@ -33,7 +33,7 @@ def test_only_rendered_clips_are_published_and_listed(clip_project, tmp_path):
                                                        ("-cover.png", "-cover.webp", ".mp4", ".srt", ".vtt")]
     listed = json.loads(files["clips/manifest.json"].read_text(encoding="utf-8"))
     assert listed == manifest(kit, project.infographics, cache)
-    assert (listed["count"], listed["of"]) == (1, 2)
+    assert (listed["count"], listed["of"], listed["not_rendered"]) == (1, 2, [{"id": "ngan-sach", "language": "en"}])
     clip = listed["clips"][0]
     assert (clip["id"], clip["language"], clip["duration"], clip["width"], clip["height"], clip["fps"]) == ("ngan-sach", "vi", 15.0, 1080, 1920, 30)
     assert clip["bytes"] == cache.path(clip_project.job.key, ".mp4").stat().st_size and clip["type"] == "video/mp4"

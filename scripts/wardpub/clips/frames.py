@@ -79,13 +79,11 @@ class States:
 
 def _state(motions: list[Motion], frame: int) -> tuple[Effect, Optional[tuple[str, float]]]:
     opacity, offset, reveal, direction, count = 1.0, (0.0, 0.0), 1.0, "right", None
-    entered = False
     for motion in motions:
         p = (frame - motion.start) / motion.frames if motion.frames else 1.0
         if motion.kind in ENTRANCES:
             if frame < motion.start:
                 return Effect(opacity=0.0), None
-            entered = True
             e = ease(motion.easing, p)
             if motion.kind == "fade":
                 opacity *= e
@@ -106,7 +104,6 @@ def _state(motions: list[Motion], frame: int) -> tuple[Effect, Optional[tuple[st
             e = ease(motion.easing, p)
             opacity *= 1 - e
             offset = (offset[0] + e * motion.offset[0], offset[1] + e * motion.offset[1])
-    del entered
     # Quantised as drawn: alpha in 255ths, whole pixels, reveals in thousandths.
     effect = Effect(opacity=min(1.0, round(opacity * 255) / 255), offset=(round(offset[0]), round(offset[1])),
                     reveal=min(1.0, round(reveal, 3)), direction=direction if reveal < 1 else "right")

@@ -39,7 +39,7 @@ from .store import ClipCache
 from .timeline import CLOSING_CARD, FOLDER, FPS, TITLE_CARD, Card, Schedule, Timeline, length_problem, load_timelines, schedule, timeline_inputs
 
 # Bump when clips are drawn or timed differently: every clip's key changes.
-CLIP_RENDERER = "wardpub clips 1"
+CLIP_RENDERER = "wardpub clips 2"
 SITE_FOLDER = "clips"
 TITLE, BODY, END = "t:", "b:", "e:"  # key prefixes of the three cards' groups
 
@@ -124,7 +124,7 @@ def card_problems(share_kit: ShareKit, timelines: dict[str, Timeline]) -> list[P
             problems.append(Problem(template.file, "formats", f"mẫu chưa có khổ {CLIP_FORMAT} cho clip",
                                     f"thêm khổ {CLIP_FORMAT} vào khung hoặc vào mẫu, và vị trí các lớp (at: {{{CLIP_FORMAT}: ...}})"))
         elif name not in timelines:
-            problems.append(Problem(template.file, "(clip)", f"chưa có chuyển động cho clip của mẫu này",
+            problems.append(Problem(template.file, "(clip)", "chưa có chuyển động cho clip của mẫu này",
                                     f"thêm tệp {folder}/{FOLDER}/{name}.yml"))
     return problems
 

@@ -6,19 +6,20 @@ the others are rendered in parallel, a process per clip (each drawing its
 frames while its own ffmpeg encodes them), with a progress bar on a
 terminal. A render lays the three cards out (wardpub.infographics.render),
 pipes the frames (wardpub.clips.frames) into ffmpeg (wardpub.clips.encode),
-draws the cover (the finished title card) as PNG and WebP with the images'
-encoders, writes the subtitles and last a record of what was made, each file
+draws the cover (the finished title card) as a PNG to post (the images'
+encoder) and a small WebP for the site's poster, writes the subtitles and last a record of what was made, each file
 atomically: a clip is in the cache only once all of it is.
 
 The site gets, for every clip in the cache, `clips/<id>/<id>-<lang>.mp4`,
-`.srt`, `.vtt`, `-cover.png` and `-cover.webp`, and `clips/manifest.json`
-listing them. Whether a build renders the missing clips is the caller's
+`.srt`, `.vtt`, `-cover.png` (1080×1920) and `-cover.webp` (540×960), and
+`clips/manifest.json` listing them. Whether a build renders the missing clips is the caller's
 choice (`enabled`: WARDPUB_CLIPS=1, `make clips`): a clip not rendered is
 simply not offered, so no page links a file that is not there.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
@@ -26,11 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from PIL import Image
+
 from ..cache import ContentCache, digest, write_atomic
-from ..infographics.output import encode_png, encode_webp, run_missing
+from ..infographics.output import encode_png, run_missing
 from ..infographics.render import RenderError, plan
 from ..infographics.resolve import absolute_url
-from .encode import HEIGHT, WIDTH, encode
+from .encode import HEIGHT, SETTINGS, WIDTH, encode
 from .frames import clip_page, frame_image, frames
 from .kit import SITE_FOLDER, ClipJob, ClipKit
 from .store import ClipCache
@@ -69,13 +72,23 @@ def render_clip(data: dict, key: str, music: Optional[str], root: str) -> dict:
         Path(temporary).unlink(missing_ok=True)
     cover = frame_image(page, schedule, schedule.cover)
     write_atomic(cache.path(key, ".png"), encode_png(cover))
-    write_atomic(cache.path(key, ".webp"), encode_webp(cover))
+    write_atomic(cache.path(key, ".webp"), poster_webp(cover))
     write_atomic(cache.path(key, ".srt"), srt_text(schedule.cues))
     write_atomic(cache.path(key, ".vtt"), vtt_text(schedule.cues))
     record = {"frames": schedule.frames, "seconds": round(schedule.frames / FPS, 3), "cover_frame": schedule.cover,
               "bytes": target.stat().st_size, "cues": len(schedule.cues)}
     write_atomic(cache.path(key, ".json"), json.dumps(record))
     return record
+
+
+def poster_webp(cover: Image.Image) -> bytes:
+    """The site's poster: the cover at half size in a few colours, lossless WebP (encode.SETTINGS["cover"])."""
+    settings = SETTINGS["cover"]
+    small = cover.resize(tuple(settings["poster"]), Image.Resampling.LANCZOS)
+    few = small.quantize(settings["colours"], method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).convert("RGB")
+    out = io.BytesIO()
+    few.save(out, "WEBP", **settings["poster_webp"])
+    return out.getvalue()
 
 
 @dataclass
@@ -125,7 +138,9 @@ def manifest(kit: ClipKit, share_kit, cache: Optional[ClipCache] = None) -> dict
             "page": item.urls[job.language], "short_link": item.short[job.language].url(kit.site_url),
             "music": None if job.music is None else {"file": job.music.file, "licence": job.music.licence, "holder": job.music.holder},
         })
-    return {"site": kit.site_url, "count": len(clips), "of": len(kit.jobs), "clips": clips}
+    rendered = {(clip["id"], clip["language"]) for clip in clips}
+    waiting = [{"id": job.id, "language": job.language} for job in kit.jobs if (job.id, job.language) not in rendered]
+    return {"site": kit.site_url, "count": len(clips), "of": len(kit.jobs), "clips": clips, "not_rendered": waiting}
 
 
 def kit_files(kit: ClipKit, share_kit, cache: Optional[ClipCache] = None) -> dict[str, Path]:

@@ -23,8 +23,10 @@ with the one before. Layers no step names are there as soon as their card
 shows: the title card's title is readable from the clip's first frame.
 
 A clip is three cards in a row: the title card, the infographic's own layout
-in the clip format, the closing card; each card after the first fades in over
-the one before (TRANSITION). `schedule` turns the timelines and the texts into
+in the clip format, the closing card; each card after the first comes in over
+the one before (TRANSITION): its background first, then its words, while
+what it draws exactly as the card before (the ward's name, the sources)
+stays put. `schedule` turns the timelines and the texts into
 frames: when each group of the laid-out clip (wardpub.clips.frames) enters
 and how, the subtitles' cues, the cover frame and the length. Every step then
 holds long enough to read what it brought (READING), and the whole clip is
@@ -305,11 +307,14 @@ def _entrance(card: Card, implicit: list[tuple[int, dict]], before: Optional[Car
     same = [{k: v for k, v in layer.items() if k != "name"} for layer in before.layers]
     motions = []
     for index, layer in implicit:
-        if {k: v for k, v in layer.items() if k != "name"} in same:
-            continue
-        cover = layer["type"] == "rect" and layer["box"][:2] == [0, 0] and layer.get("fill") and layer["box"][2:] == before.size
         key = f"{card.prefix}{index}"
-        motions.append(Motion(key, "fade", 0, first) if cover else Motion(key, "fade", frames - late - round(frames * 0.1), late + round(frames * 0.1)))
+        cover = layer["type"] == "rect" and layer["box"][:2] == [0, 0] and layer.get("fill") and layer["box"][2:] == before.size
+        if cover:
+            motions.append(Motion(key, "fade", 0, first))
+        elif {k: v for k, v in layer.items() if k != "name"} in same:
+            motions.append(Motion(key, "fade", 0, 1))  # there at once, over the same pixels of the card before
+        else:
+            motions.append(Motion(key, "fade", first - round(frames * 0.1), late + round(frames * 0.1)))
     return motions, frames
 
 
