@@ -3,7 +3,8 @@
 Owns `check_project`: one pass over the configuration's ward block, the
 shared tables, every Markdown page and every news article (including the
 active-content rules of wardpub.sanitize) and every infographic spec and
-template, laid out in every format (wardpub.infographics.check), returning
+template, laid out in every format (wardpub.infographics.check), and the
+quiz's questions, contest rounds and paper sets (wardpub.quiz.check), returning
 all problems at once. The
 MkDocs plugin, `wardpub validate` and the pre-commit hook all call it, so an
 editor sees the same lines everywhere. Results are cached per process on the
@@ -21,6 +22,7 @@ from .articles import Article, collect_articles, is_article
 from .dashboard import Results, load_results
 from .infographics import check_share_kit, share_kit_inputs
 from .infographics.resolve import ShareKit
+from .quiz import Quiz, check_quiz
 from .pages import PageMeta, SourceFile, pairing_problems, read_markdown, validate_page
 from .problems import Problem
 from .sanitize import markdown_problems
@@ -38,6 +40,7 @@ class Project:
     results: Optional[Results] = None  # the units' statistics and every chart (wardpub.dashboard)
     infographics: Optional[ShareKit] = None  # every infographic, resolved and laid out (wardpub.infographics)
     site_url: str = ""  # the public address (mkdocs.yml site_url), for absolute links
+    quiz: Optional[Quiz] = None  # the question bank, contest rounds and paper sets (wardpub.quiz)
 
 
 _memo: dict[tuple, Project] = {}
@@ -90,7 +93,10 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
     share_kit, share_problems = check_share_kit(docs_dir.parent, ward, registries, pages, site_url)
     problems += share_problems
 
-    project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "")
+    quiz, quiz_problems = check_quiz(data_dir, docs_dir, registries)
+    problems += quiz_problems
+
+    project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "", quiz)
     _memo.clear()
     _memo[key] = project
     return project
