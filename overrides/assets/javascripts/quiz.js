@@ -241,7 +241,10 @@
     var item = round.items[round.index];
     var q = item.q;
     var multiple = q.type === "multiple";
-    var heading = el("h3", { className: "ward-quiz__number", text: t("question_of", { number: round.index + 1, total: round.items.length }) });
+    var heading = el("h3", { className: "ward-quiz__number" }, [
+      t("question_of", { number: round.index + 1, total: round.items.length }),
+      el("span", { className: "ward-quiz__difficulty", text: " · " + t("difficulty_" + q.difficulty) }),
+    ]);
     var hintId = nextId("hint");
     var fieldset = el("fieldset", { "aria-describedby": hintId }, [
       el("legend", { className: "ward-quiz__text", text: q.text }),
@@ -273,7 +276,7 @@
   }
 
   function describe(item, indexes) {
-    return indexes.map(function (index) { return letter(item.order.indexOf(index)) + ". " + item.q.options[index].text; }).join("; ");
+    return indexes.slice().sort(function (a, b) { return item.order.indexOf(a) - item.order.indexOf(b); }).map(function (index) { return letter(item.order.indexOf(index)) + ". " + item.q.options[index].text; }).join("; ");
   }
 
   function answer(round, item, form, feedback, button) {
@@ -411,9 +414,9 @@
     context.fillText(right + "/" + total, 80, 560);
     context.fillStyle = "#1d1d1f";
     context.font = "400 48px " + family;
-    context.fillText(t("card_correct"), 80, 710);
+    context.fillText(t("card_correct"), 84, 730);
     context.font = "400 44px " + family;
-    wrap(context, message, size - 160).slice(0, 2).forEach(function (line, n) { context.fillText(line, 80, 800 + n * 60); });
+    wrap(context, message, size - 160).slice(0, 2).forEach(function (line, n) { context.fillText(line, 80, 830 + n * 60); });
     context.fillStyle = "#4d4d4d";
     context.font = "400 36px " + family;
     context.fillText(t("card_address") + " " + bank.address, 80, 980);

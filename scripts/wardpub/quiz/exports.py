@@ -133,15 +133,18 @@ def absolute(url: str, site_url: str) -> str:
 
 # Interface strings the practice script needs, from strings.yml (one table for the whole site).
 SCRIPT_STRINGS = (
-    "quiz.question_of", "quiz.answer", "quiz.next", "quiz.finish", "quiz.choose_one", "quiz.choose_all",
-    "quiz.pick_first", "quiz.right", "quiz.wrong", "quiz.right_answer", "quiz.right_answers", "quiz.your_answer",
-    "quiz.no_answer", "quiz.explanation", "quiz.source", "quiz.read_more", "quiz.score", "quiz.score_line",
-    "quiz.review", "quiz.again", "quiz.card_title", "quiz.card_alt", "quiz.card_download", "quiz.card_share",
-    "quiz.card_address", "quiz.timer_left", "quiz.timer_off", "quiz.timer_stopped", "quiz.timer_warning",
-    "quiz.timer_up", "quiz.timer_started", "quiz.progress_none", "quiz.progress_line", "quiz.progress_point",
-    "quiz.progress_cleared", "quiz.band_high", "quiz.band_middle", "quiz.band_low", "quiz.round_intro",
-    "quiz.round_intro_point", "quiz.difficulty_easy", "quiz.difficulty_medium", "quiz.difficulty_hard",
-    "quiz.marked_right", "quiz.marked_yours", "quiz.card_heading", "quiz.card_note", "quiz.card_correct",
+    "quiz.again", "quiz.answer", "quiz.band_high", "quiz.band_low", "quiz.band_middle", "quiz.card_address",
+    "quiz.card_alt", "quiz.card_correct", "quiz.card_download", "quiz.card_heading", "quiz.card_note",
+    "quiz.card_share", "quiz.card_title", "quiz.choose_all", "quiz.choose_one", "quiz.clear_progress",
+    "quiz.difficulty_easy", "quiz.difficulty_hard", "quiz.difficulty_medium", "quiz.explanation",
+    "quiz.finish", "quiz.marked_right", "quiz.marked_yours", "quiz.next", "quiz.no_answer", "quiz.pick_first",
+    "quiz.progress_cleared", "quiz.progress_line", "quiz.progress_none", "quiz.progress_point",
+    "quiz.question_of", "quiz.read_more", "quiz.review", "quiz.right", "quiz.right_answer",
+    "quiz.right_answers", "quiz.round_intro", "quiz.round_intro_point", "quiz.score", "quiz.score_line",
+    "quiz.setup_all", "quiz.setup_point", "quiz.setup_points", "quiz.setup_start", "quiz.setup_timer",
+    "quiz.setup_timer_hint", "quiz.setup_timer_legend", "quiz.source", "quiz.timer_left", "quiz.timer_off",
+    "quiz.timer_started", "quiz.timer_stopped", "quiz.timer_up", "quiz.timer_warning", "quiz.wrong",
+    "quiz.your_answer",
 )
 
 
