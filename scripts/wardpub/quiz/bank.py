@@ -208,13 +208,12 @@ def shape_problems(question: Question, file: str, line: Optional[int]) -> list[P
     where = f"câu {question.id}"
     p = lambda field, message, fix: Problem(file, f"{where} ({field})", message, fix, line)
     if question.type == "true_false":
-        problems = []
         if question.options:
-            problems.append(p("options", "câu đúng/sai không ghi phương án (luôn là Đúng và Sai)",
-                              "xóa options và ghi answer: true hoặc answer: false"))
+            return [p("options", "câu đúng/sai không ghi phương án (luôn là Đúng và Sai)",
+                      "xóa options và ghi answer: true hoặc answer: false")]
         if question.answer is None:
-            problems.append(p("answer", "câu đúng/sai thiếu đáp án", "ghi answer: true (Đúng) hoặc answer: false (Sai)"))
-        return problems
+            return [p("answer", "câu đúng/sai thiếu đáp án", "ghi answer: true (Đúng) hoặc answer: false (Sai)")]
+        return []
     if question.answer is not None:
         return [p("answer", f"answer chỉ dùng cho câu đúng/sai (type: true_false), câu này là {question.type}",
                   "xóa answer và ghi correct: true cho phương án đúng")]

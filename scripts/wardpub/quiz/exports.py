@@ -212,8 +212,9 @@ def gift(bank: Bank, language: str, registries: Registries, site_url: str, publi
     for q in questions:
         if q.point != current:
             current = q.point
-            lines += [f"$CATEGORY: $course$/top/{gift_escape(lang.t('quiz.export_category', language))}/"
-                      f"{q.point_number}. {gift_escape(q.point_name).replace('/', '-')}", ""]
+            # Moodle reads a category line as it is (no escapes); "/" would start a subcategory.
+            lines += [f"$CATEGORY: $course$/top/{lang.t('quiz.export_category', language)}/"
+                      f"{q.point_number}. {q.point_name.replace('/', '-')}", ""]
         general = gift_escape(feedback_text(q, language, site_url))
         head = f"::{gift_escape(q.id)}::{gift_escape(q.prompt)} "
         if q.type == "true_false":
