@@ -39,7 +39,7 @@ import yaml
 from pydantic import Field, ValidationError
 
 from .. import DATA_DIR, DOCS_DIR
-from ..datafiles import parse_yaml
+from ..datafiles import parse_yaml, walk_strings
 from ..infographics.layout import missing_characters
 from ..infographics.specs import number_style_problems
 from ..language import LANGUAGES
@@ -173,17 +173,6 @@ def _where(item: object, number: int) -> str:
     return f"câu {ident}" if isinstance(ident, str) and ident else f"câu thứ {number}"
 
 
-def _walk_strings(value, path: str = ""):
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk_strings(item, f"{path}.{key}" if path else str(key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk_strings(item, f"{path}.{index}")
-
-
 _LANGUAGE_NAMES = {"vi": "tiếng Việt", "en": "tiếng Anh"}
 
 
@@ -261,7 +250,7 @@ def text_problems(raw: dict, question: Question, file: str, line: Optional[int])
     """NFC text, characters the printed sheets can draw, numbers written each language's way."""
     where = f"câu {question.id}"
     problems = []
-    for path, text in _walk_strings(raw):
+    for path, text in walk_strings(raw):
         if not is_nfc(text):
             problems.append(Problem(file, f"{where} ({path})", "chữ có dấu được gõ ở dạng tổ hợp (không phải Unicode NFC)",
                                     "chạy `make fix-unicode` hoặc gõ lại bằng bộ gõ Unicode dựng sẵn", line))
