@@ -176,3 +176,36 @@ def test_the_contest_page_is_clean_and_loads_no_answers(visit, base_url, site, p
         for option in question["options"]:
             if option["correct"] and len(option["text"]) > 12:
                 assert option["text"] not in content
+
+
+def test_an_open_round_shows_its_link_rules_and_what_the_form_collects(make_site, browser, monkeypatch):
+    """A small site whose example round is published and open on the build date."""
+    import yaml
+
+    from wardpub.devserver import serve_site
+    from wardpub.quiz.rounds import ROUNDS_FILE
+
+    from sites import minimal_pages, page
+
+    (round_,) = yaml.safe_load(ROUNDS_FILE.read_text(encoding="utf-8"))
+    round_.pop("draft")
+    monkeypatch.setenv("WARDPUB_TODAY", "2027-01-10")
+    files = {**minimal_pages(),
+             "docs/thi-tim-hieu/cuoc-thi.vi.md": page("Cuộc thi", body="Cuộc thi của phường.").replace("---\n\n", "quiz: contest\n---\n\n"),
+             "docs/thi-tim-hieu/cuoc-thi.en.md": page("Contest", "The ward's contest page for the test site.", "The contest.").replace("---\n\n", "quiz: contest\n---\n\n"),
+             "docs/_data/quiz/rounds.yml": yaml.safe_dump([round_], allow_unicode=True),
+             "docs/_data/quiz/sheets.yml": "[]\n"}
+    built = make_site(files).build()  # no question bank: its links need the content pages, absent here
+    with serve_site(built, "/nq71/") as url:
+        context = browser.new_context(viewport={"width": 360, "height": 740})
+        tab = context.new_page()
+        recorder = PageRecorder(tab)
+        tab.goto(url + "thi-tim-hieu/cuoc-thi/", wait_until="networkidle")
+        assert tab.locator(".ward-quiz__state").inner_text() == "Đang mở: bạn có thể dự thi đến hết ngày 25/1/2027."
+        link = tab.get_by_role("link", name="Vào biểu mẫu dự thi (Google Forms)")
+        assert link.get_attribute("href") == round_["form"]["url"]
+        assert tab.locator(".ward-quiz__collects tbody tr").count() == len(round_["form"]["collects"])
+        assert "Nghị định 13/2023/NĐ-CP" in tab.locator("article").inner_text()
+        assert_clean_on_a_phone(tab, recorder, url)  # the form's page is only linked, never loaded
+        assert axe_violations(tab) == []
+        context.close()

@@ -109,7 +109,7 @@ def _paper_section(sheets: list[SheetFiles], quiz: Quiz, language: str, root: st
                                   (t("quiz.paper_key"), made.key_path, made.key_file)):
             text = lang.t("quiz.paper_file", language, label=html.unescape(label), size=_size(file, language))
             links.append(f'<td><a href="{root}{path}" download>{_e(text)}</a></td>')
-        rows.append(f'<tr><th scope="row">{_e(titles[made.sheet])}</th><td>{t("quiz.paper_count", count=made.count)}</td>{"".join(links)}</tr>')
+        rows.append(f'<tr><th scope="row">{_e(titles[made.sheet])}</th><td>{made.count}</td>{"".join(links)}</tr>')
     table = (f'<table class="ward-quiz__sets"><caption>{t("quiz.paper_caption")}</caption>'
              f'<thead><tr><th scope="col">{t("quiz.paper_set")}</th><th scope="col">{t("quiz.paper_count_heading")}</th>'
              f'<th scope="col">{t("quiz.paper_questions")}</th><th scope="col">{t("quiz.paper_key")}</th></tr></thead>'
