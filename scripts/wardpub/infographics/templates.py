@@ -476,7 +476,8 @@ def _intersect(a: tuple, b: tuple) -> bool:
 
 def overlap_problems(template: Template, fmt: Format) -> list[Problem]:
     """Nothing may cover a text or the QR code: their boxes overlap no other text, stack, icon or
-    QR box, and no rectangle of the template (the frame's background and bands lie under everything)."""
+    QR box, and no rectangle of the template drawn after the QR code (the frame's background and
+    bands, and a template's own background drawn first, lie under it)."""
     placed = [(layer, origin) for layer, origin in zip(fmt.layers, fmt.origins)
               if layer.box is not None and all(isinstance(v, int) for v in layer.box)]
     guarded = (TextLayer, QrLayer, StackLayer, IconLayer, ImageLayer)
@@ -484,8 +485,8 @@ def overlap_problems(template: Template, fmt: Format) -> list[Problem]:
     for n, (layer, (file, index)) in enumerate(placed):
         for other, (other_file, other_index) in placed[:n]:
             both_guarded = isinstance(layer, guarded) and isinstance(other, guarded)
-            panel_on_qr = (isinstance(layer, RectLayer) and file == template.file and isinstance(other, QrLayer)) or \
-                          (isinstance(other, RectLayer) and other_file == template.file and isinstance(layer, QrLayer))
+            # A template's rectangle drawn after the QR code covers it; one drawn before lies under it.
+            panel_on_qr = isinstance(layer, RectLayer) and file == template.file and isinstance(other, QrLayer)
             if (both_guarded or panel_on_qr) and _intersect(layer.box, other.box):
                 where = f"lớp {other_index}" + ("" if other_file == file else f" của {other_file}")
                 problems.append(Problem(file, f"layers.{index}.box", f"hộp {list(layer.box)} chồng lên {where} {list(other.box)}",

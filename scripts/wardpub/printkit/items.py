@@ -182,7 +182,7 @@ def resolve_items(specs: PrintSpecs, infographics: dict, ward: Ward, registries:
                 groups = [[f] for f in fmts]
             for group in groups:
                 fmt = template.formats[group[0]]
-                suffix = "" if item.kind == "leaflet" else f"-{group[0]}"
+                suffix = f"-{group[0]}" if len(groups) > 1 else ""
                 name = f"{item.id}{suffix}-{language}"
                 slug = slug_line(ward, title[language], fmt, language)
                 entry.documents.append(make_document(name, item, file, template, group, content, context, language, brand_of, slug,
