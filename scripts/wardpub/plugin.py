@@ -26,14 +26,14 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from markupsafe import Markup
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import charts, dashboard, embeds, feeds, fonts, infographics, language, pages, sanitize, search_index, sitemaps, social, ward
+from . import charts, dashboard, embeds, feeds, fonts, infographics, language, pages, printkit, sanitize, search_index, sitemaps, social, ward
 from .cache import generated, write_atomic
 from .news import GeneratedPage, News
 from .validate import Project, check_project
 
 
 # Functions (page, language, project) -> Markdown that add a section to a page.
-PAGE_SECTIONS: tuple = (infographics.page_section, charts.page_section, dashboard.page_section)
+PAGE_SECTIONS: tuple = (infographics.page_section, charts.page_section, dashboard.page_section, printkit.page_section)
 
 
 class WardConfig(base.Config):
@@ -94,7 +94,9 @@ class WardPlugin(BasePlugin[WardConfig]):
         files.append(File.generated(config, "assets/stylesheets/brand.css", abs_src_path=str(generated("brand.css", css))))
         # Charts (drawn only when their inputs changed), their manifest, the dashboard's CSV downloads.
         # Infographics likewise (only what changed is rendered), with their manifest.
-        for uri, path in charts.site_files(self.project, config.site_url) + dashboard.site_files(self.project) + infographics.site_files(self.project):
+        # The print kit likewise (only changed documents are drawn), with its manifest.
+        for uri, path in (charts.site_files(self.project, config.site_url) + dashboard.site_files(self.project)
+                          + infographics.site_files(self.project) + printkit.site_files(self.project)):
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         # Embed pages use the site's stylesheets: Material's (its name carries a hash) and ours.
         self.stylesheets = [f.src_uri for f in files if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", f.src_uri)]

@@ -21,6 +21,7 @@ from .articles import Article, collect_articles, is_article
 from .dashboard import Results, load_results
 from .infographics import check_share_kit, share_kit_inputs
 from .infographics.resolve import ShareKit
+from .printkit import PrintKit, check_print_kit, print_kit_inputs
 from .pages import PageMeta, SourceFile, pairing_problems, read_markdown, validate_page
 from .problems import Problem
 from .sanitize import markdown_problems
@@ -38,6 +39,7 @@ class Project:
     results: Optional[Results] = None  # the units' statistics and every chart (wardpub.dashboard)
     infographics: Optional[ShareKit] = None  # every infographic, resolved and laid out (wardpub.infographics)
     site_url: str = ""  # the public address (mkdocs.yml site_url), for absolute links
+    printkit: Optional[PrintKit] = None  # every printed item, the slides and the outline (wardpub.printkit)
 
 
 _memo: dict[tuple, Project] = {}
@@ -58,7 +60,8 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
     paths = markdown_files(docs_dir)
     # Every data file counts, the chart specs and the units' CSV reports included.
     # The infographics' specs and templates too; site_url is printed on them and in their QR codes.
-    key = _fingerprint(paths + sorted(p for p in data_dir.rglob("*") if p.is_file()) + share_kit_inputs(docs_dir.parent), extra), site_url
+    key = _fingerprint(paths + sorted(p for p in data_dir.rglob("*") if p.is_file()) + share_kit_inputs(docs_dir.parent)
+                       + print_kit_inputs(docs_dir.parent), extra), site_url
     if key in _memo:
         return _memo[key]
 
@@ -90,7 +93,10 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
     share_kit, share_problems = check_share_kit(docs_dir.parent, ward, registries, pages, site_url)
     problems += share_problems
 
-    project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "")
+    print_kit, print_problems = check_print_kit(docs_dir.parent, ward, registries, share_kit, results, site_url)
+    problems += print_problems
+
+    project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "", print_kit)
     _memo.clear()
     _memo[key] = project
     return project

@@ -61,6 +61,10 @@ class Document:
     slug: str  # printed beside the crop marks
     words_file: str = ""  # where the printed words are written (the item, its infographic, the slogans)
     words_prefix: str = ""  # the path of the words in that file ("content.", "slogans.2.")
+    title: str = ""  # the PDF's title
+    outputs: tuple = (".pdf", ".png")  # files made: the PDF, its preview, and a PPTX for slide decks
+    notes: tuple = ()  # speaker notes, one per page (slide decks)
+    formats: tuple = ()  # each page's format, when they differ (a leaflet's two sides)
 
     @property
     def key(self) -> str:
@@ -72,17 +76,23 @@ class Document:
 
 @dataclass
 class PrintItem:
-    """An item of the kit with its documents."""
+    """An item of the kit with its documents (a print spec's, or the meeting kit's)."""
 
-    item: Item
+    item: Optional[Item]
     file: str
     title: Bilingual
     documents: list[Document] = field(default_factory=list)
     note: Optional[Bilingual] = None  # what the kit page adds (a slogan's status and origin)
+    ident: str = ""
+    kind: str = ""
+
+    def __post_init__(self):
+        if self.item is not None:
+            self.ident, self.kind = self.item.id, self.item.kind
 
     @property
     def id(self) -> str:
-        return self.item.id
+        return self.ident
 
 
 def item_content(item: Item, specs: PrintSpecs, infographics: dict) -> Content:
@@ -138,7 +148,8 @@ def make_document(name: str, item: Item, file: str, template: Template, fmts: li
                   for f in fmts)
     first = template.formats[fmts[0]]
     return Document(name, item.id, item.kind, "+".join(fmts), language, pages, file, (first.width, first.height),
-                    first.bleed, first.colours, slug, *words)
+                    first.bleed, first.colours, slug, *words, title=slug.split(" · ")[1] if " · " in slug else name,
+                    formats=tuple(fmts))
 
 
 def words_of(item: Item, file: str, specs: PrintSpecs, infographic_files: dict) -> tuple[str, str]:
@@ -201,7 +212,7 @@ def layout_problems(documents: list[Document], has) -> list[Problem]:
             continue
         for data in document.pages:
             _, problems = plan(data)
-            fmt_name = document.format if "+" not in document.format else _page_format(document, data)
+            fmt_name = document.formats[list(document.pages).index(data)] if document.formats else document.format
             for problem in problems:
                 if problem.field == "(mẫu)" or not document.words_file:
                     file, where = document.file, problem.field
@@ -214,11 +225,6 @@ def layout_problems(documents: list[Document], has) -> list[Problem]:
                         where = f"{where} ({document.file})"
                 found.setdefault((file, where, problem.kind), []).append((fmt_name, problem, data.get("px_per_unit", 1.0)))
     return [as_problem(file, where, kind, hits) for (file, where, kind), hits in found.items()]
-
-
-def _page_format(document: Document, data: dict) -> str:
-    names = document.format.split("+")
-    return names[list(document.pages).index(data)] if data in document.pages else document.format
 
 
 def as_problem(file: str, where: str, kind: str, hits: list[tuple[str, LayoutProblem, float]]) -> Problem:
