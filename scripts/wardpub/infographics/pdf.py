@@ -61,6 +61,7 @@ class Sheet:
     bleed_mm: float = 0
     folds_mm: tuple = ()
     slug: str = ""  # printed outside the trim, beside the marks
+    trim_mm: tuple = ()  # the finished size exactly (the layout's grid rounds it to a pixel)
 
     @property
     def marks(self) -> bool:
@@ -69,7 +70,7 @@ class Sheet:
 
 def sheet_of(data: dict, slug: str = "") -> Sheet:
     """The sheet settings a resolved print image carries (wardpub.infographics.resolve)."""
-    return Sheet(data.get("colours", "rgb"), data.get("bleed", 0), tuple(data.get("folds", ())), slug)
+    return Sheet(data.get("colours", "rgb"), data.get("bleed", 0), tuple(data.get("folds", ())), slug, tuple(data.get("trim", ())))
 
 
 def colour(value: str):
@@ -107,7 +108,8 @@ class PdfRenderer(Renderer):
         self.sheet = sheet
         self.pt = 1 / page.px_per_unit * (MM if page.unit == "mm" else 1)  # points per layout px
         self.margin = SLUG_MM * MM if sheet.marks else 0
-        trim_w, trim_h = page.width * self.pt, page.height * self.pt
+        trim_w, trim_h = (sheet.trim_mm[0] * MM, sheet.trim_mm[1] * MM) if sheet.trim_mm else (page.width * self.pt, page.height * self.pt)
+        self.trim_h = trim_h
         self.size = (trim_w + 2 * self.margin, trim_h + 2 * self.margin)
         canvas.setPageSize(self.size)
         m, b = self.margin, sheet.bleed_mm * MM
@@ -116,15 +118,13 @@ class PdfRenderer(Renderer):
         canvas.setArtBox((m, m, m + trim_w, m + trim_h))
         canvas.setCropBox((0, 0, *self.size))
         self._bleed_px = round(sheet.bleed_mm * page.px_per_unit) if page.unit == "mm" else 0
-        if page.background:
-            self.rect(Rect((0, 0, page.width, page.height), fill=page.background))
 
     # Layout px (y down, from the trim's top left) to PDF points (y up, from the sheet's bottom left).
     def x(self, px: float) -> float:
         return self.margin + px * self.pt
 
     def y(self, px: float) -> float:
-        return self.margin + (self.page.height - px) * self.pt
+        return self.margin + self.trim_h - px * self.pt
 
     def _bled(self, box):
         """A fill touching the trim edge runs on into the bleed."""

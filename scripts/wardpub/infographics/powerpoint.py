@@ -10,8 +10,10 @@ Speaker notes go in each slide's notes.
 
 The font. Be Vietnam Pro is not on office machines, and python-pptx cannot
 embed fonts. Text is set in Arial: Windows and macOS ship it with every
-Vietnamese letter, and LibreOffice on Linux substitutes Liberation Sans,
-metric-compatible and complete for Vietnamese. Arial is narrower than Be
+Vietnamese letter; LibreOffice on Linux substitutes Liberation Sans
+(metric-compatible), and for the Vietnamese letters Debian's Liberation Sans
+lacks (Ư, ệ, Ỗ...) falls back to DejaVu Sans: nothing is missing, but a
+Linux machine mixes the two faces. Arial is narrower than Be
 Vietnam Pro, so text laid out for Be Vietnam Pro fits its box in Arial too.
 The PDF of the same deck (wardpub.infographics.pdf) keeps the brand font.
 
