@@ -3,8 +3,9 @@
 Owns the article front matter (title, date, description, category, tags,
 author, optional cover with its alt text, draft), the rules an article must
 pass before anything is built (dates, known category and tags, one slug per
-article, images that exist and have alt text, an English twin that agrees
-with the Vietnamese original), and the `Article` records the news listings
+article, images that exist and have alt text, sources published by the
+article's date outside its update notes (wardpub.chronology), an English
+twin that agrees with the Vietnamese original), and the `Article` records the news listings
 and feeds are made from. Vietnamese is required; English is optional.
 """
 
@@ -20,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .chronology import article_problems
 from .pages import SourceFile, check_front_matter, line_of
 from .problems import Problem
 from .registries import Registries
@@ -152,6 +154,7 @@ def check_article(source: SourceFile, rel: str, docs_dir: Path, registries: Regi
             problems.append(Problem(source.file, "cover", f"không tìm thấy ảnh bìa “{meta.cover}”",
                                     "kiểm tra tên tệp; ảnh đặt cùng thư mục với bài viết"))
     problems += _image_problems(source, folder, docs_dir)
+    problems += article_problems(source, meta.date, registries, meta.sources)
     return meta, problems
 
 
