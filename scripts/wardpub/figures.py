@@ -14,8 +14,10 @@ each reported as one `Problem` line naming file, line or field, and fix:
   sources; the caption is posted beside it). Charts need `source:` already
   (wardpub.charts), which covers every number they draw.
 - figures that mislead without their context carry it (`CONTEXT_RULES`). One
-  rule today: Resolution 71's teacher allowance of 70% is a target; a page,
-  article, spec or chart that shows it must also give the Ministry's proposed
+  rule today: Resolution 71's occupational allowances (70% for teachers, 30%
+  for school staff, 100% in especially disadvantaged areas) are targets; a
+  page, article, spec or chart about allowances ("phụ cấp", "allowance") that
+  shows one of those percentages must also give the Ministry's proposed
   roadmap: the year its levels apply (2031) and a roadmap source ([63], [64]
   or [65]).
 """
@@ -104,12 +106,12 @@ class ContextRule:
 
 
 ALLOWANCE_ROADMAP = ContextRule(
-    name="phụ cấp 70%",
-    shows=re.compile(r"(?<![\d.,])70\s?%"),
+    name="phụ cấp 70% / 30% / 100%",
+    shows=re.compile(r"(?<![\d.,])(?:70|30|100)\s?%"),
     about=re.compile(r"phụ cấp|allowance", re.I),
     needs_text=re.compile(r"(?<!\d)2031(?!\d)"),
     needs_sources=frozenset({63, 64, 65}),
-    message="nêu mức phụ cấp ưu đãi nghề 70% mà không nêu lộ trình (đây là mục tiêu của Nghị quyết, chưa phải mức đang hưởng)",
+    message="nêu mức phụ cấp ưu đãi nghề của Nghị quyết (70%, 30%, 100%) mà không nêu lộ trình: đó là mục tiêu, chưa phải mức đang hưởng",
     fix="ghi rõ đó là mục tiêu và nêu lộ trình Bộ Giáo dục và Đào tạo đề xuất ngày 18/11/2025: 2026–2030 tăng 15 điểm phần trăm, "
         "áp dụng mức của Nghị quyết từ năm 2031, dẫn nguồn [src:63] (hoặc 64, 65)",
 )
