@@ -63,7 +63,7 @@ def minimal_pages() -> dict[str, str]:
     }
 
 
-def article(body: str = "Nội dung bài [src:13].", **fields: str | None) -> str:
+def article(body: str = "Nội dung bài [src:43].", **fields: str | None) -> str:
     """An article's Markdown with valid front matter; keyword fields override keys (None drops one)."""
     meta = {"title": '"Tin thử"', "date": "2025-09-16", "description": '"Một bài viết thử để kiểm tra danh sách tin của trang."',
             "category": "muc-tieu-quan-diem", "tags": "[hoi-nghi]", "author": "Ban biên tập", "draft": "false", **fields}

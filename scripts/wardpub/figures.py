@@ -185,5 +185,5 @@ def chart_problems(chart) -> list[Problem]:
 
 
 def _same(figure: str) -> str:
-    """A figure without spaces and with one decimal mark, so "70 %" and "70%" meet."""
-    return re.sub(r"\s", "", figure).replace(",", ".").lower()
+    """A figure's number (and % sign) alone, with one decimal mark: "70 %" meets "70%", "580.133 tỷ" meets "580,133"."""
+    return re.sub(r"[^\d.,%]", "", figure).replace(",", ".")
