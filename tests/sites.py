@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 from wardpub import PROJECT_ROOT
-from wardpub.publish import build_site
+from wardpub.publish import BuildFailed, build_site
 
 
 PAGE = """\
@@ -53,6 +53,15 @@ class SiteMaker:
 
     def build(self) -> Path:
         return build_site(self.root / "site", self.root / "mkdocs.yml")
+
+    def failure_lines(self) -> list[str]:
+        """Build what was written, which must fail: the editor's error lines (nothing is published)."""
+        try:
+            self.build()
+        except BuildFailed as failure:
+            assert not (self.root / "site").exists()
+            return str(failure).splitlines()
+        raise AssertionError("the build succeeded")
 
 
 def minimal_pages() -> dict[str, str]:

@@ -14,7 +14,6 @@ from wardpub import DOCS_DIR
 from wardpub.articles import ARTICLE_PATH, ArticleMeta
 from wardpub.chronology import article_problems, localize_update_notes, update_notes
 from wardpub.pages import read_markdown
-from wardpub.publish import BuildFailed
 from wardpub.registries import load_registries
 from wardpub.validate import markdown_files
 
@@ -69,10 +68,7 @@ BAD = [
 
 @pytest.mark.parametrize("text, expected", BAD)
 def test_chronology_mistake_stops_the_build_with_one_line(make_site, text, expected):
-    make_site({**minimal_pages(), **news_index(), A: text})
-    with pytest.raises(BuildFailed) as failure:
-        make_site.build()
-    lines = str(failure.value).splitlines()
+    lines = make_site({**minimal_pages(), **news_index(), A: text}).failure_lines()
     assert any(line.startswith(expected) for line in lines), lines
 
 
@@ -92,10 +88,8 @@ def test_an_article_with_notes_builds_and_heads_them_in_each_language(make_site)
 def test_a_content_page_may_carry_notes_but_not_impossible_ones(make_site):
     pages = minimal_pages()
     pages["docs/index.vi.md"] = pages["docs/index.vi.md"].replace("Phường và giáo dục.", '!!! update "2026-13-01"\n    Tin mới.')
-    make_site({**pages, **news_index()})
-    with pytest.raises(BuildFailed) as failure:
-        make_site.build()
-    assert "docs/index.vi.md:6: !!! update: “2026-13-01” không phải một ngày có thật" in str(failure.value)
+    lines = make_site({**pages, **news_index()}).failure_lines()
+    assert any(line.startswith("docs/index.vi.md:6: !!! update: “2026-13-01” không phải một ngày có thật") for line in lines), lines
 
 
 def test_every_article_of_the_site_cites_only_what_was_published_by_its_date_or_notes():
