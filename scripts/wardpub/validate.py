@@ -3,10 +3,11 @@
 Owns `check_project`: one pass over the configuration's ward block, the
 shared tables, every Markdown page and every news article (including the
 active-content rules of wardpub.sanitize, update notes and the chronology
-of articles' sources in wardpub.chronology), every chart, and every
-infographic spec and template, laid out in every format
-(wardpub.infographics.check), with the figures on all of them sourced and
-in context (wardpub.figures), returning all problems at once. The
+of articles' sources in wardpub.chronology), every chart, every infographic
+spec and template, laid out in every format (wardpub.infographics.check),
+with the figures on all of them sourced and in context (wardpub.figures),
+and every post of the post kit and the campaign calendar (wardpub.posts),
+returning all problems at once. The
 MkDocs plugin, `wardpub validate` and the pre-commit hook all call it, so an
 editor sees the same lines everywhere. Results are cached per process on the
 files' sizes and times, because MkDocs builds once per language.
@@ -26,6 +27,9 @@ from .dashboard import Results, load_results
 from .infographics import check_share_kit, share_kit_inputs
 from .infographics.resolve import ShareKit
 from .pages import PageMeta, SourceFile, pairing_problems, read_markdown, validate_page
+from .posts.calendar import Plan, load_plan
+from .posts.campaign import load_campaign
+from .posts.kit import PostKit, collect_posts
 from .problems import Problem
 from .sanitize import markdown_problems
 from .registries import Registries, load_registries
@@ -42,6 +46,8 @@ class Project:
     results: Optional[Results] = None  # the units' statistics and every chart (wardpub.dashboard)
     infographics: Optional[ShareKit] = None  # every infographic, resolved and laid out (wardpub.infographics)
     site_url: str = ""  # the public address (mkdocs.yml site_url), for absolute links
+    posts: Optional[PostKit] = None  # every article's and infographic's ready posts (wardpub.posts)
+    calendar: Optional[Plan] = None  # the campaign calendar (docs/_data/lich-dang-bai.yml)
 
 
 _memo: dict[tuple, Project] = {}
@@ -100,7 +106,17 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
         for spec_id, spec in share_kit.kit.specs.items():
             problems += figures.spec_problems(spec, share_kit.kit.files[spec_id])
 
-    project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "")
+    # The post kit's texts and the calendar (their images are checked when the kit is built).
+    posts, calendar = None, None
+    if ward is not None:
+        campaign = load_campaign(data_dir)
+        posts, post_problems = collect_posts(articles, share_kit, ward, registries, campaign.campaign, site_url or "", docs_dir)
+        calendar, calendar_problems = load_plan(data_dir, posts.items)
+        # A file with a problem already gets no post-kit lines: fixing it changes its posts anyway.
+        flagged = {problem.file for problem in problems}
+        problems += campaign.problems + [p for p in post_problems if p.file not in flagged] + calendar_problems
+
+    project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "", posts, calendar)
     _memo.clear()
     _memo[key] = project
     return project
