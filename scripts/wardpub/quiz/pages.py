@@ -62,9 +62,9 @@ def _make_files(project) -> tuple[list[tuple[str, Path]], list[SheetFiles]]:
         publisher = project.ward.site_name(language)
         data = bank_json(quiz.bank, language, project.registries, publisher,
                          site_address(project.site_url, language), ROUND_SIZE, SECONDS_PER_QUESTION)
-        files.append((bank_path(language), generated(f"quiz/{Path(bank_path(language)).name}", data)))
+        files.append((bank_path(language), generated(f"quiz-{Path(bank_path(language)).name}", data)))
         for path, content in export_files(quiz.bank, language, project.registries, project.site_url, publisher).items():
-            files.append((path, generated(f"quiz/{Path(path).name}", content)))
+            files.append((path, generated(f"quiz-{Path(path).name}", content)))
         for sheet in quiz.sheets:
             made = render_sheet(sheet, language, project.registries, project.ward, project.site_url)
             sheets.append(made)
