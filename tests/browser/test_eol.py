@@ -1,0 +1,17 @@
+"""wardpub.eol in Chromium: what its report reads from a home page, on the pinned site."""
+
+import pytest
+
+from wardpub.eol import SEARCH_QUERY, in_browser, site_prefix
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_pinned_home_page_shows_the_brand_header_and_answers_a_folded_search(site):
+    prefix = site_prefix(site)
+    assert prefix == "/nq71/"
+    seen = in_browser(site, prefix)
+    assert seen["Header background (brand colour)"] == "rgb(165, 14, 20)"  # extra.ward.colours.primary
+    assert int(seen[f'Search answers for "{SEARCH_QUERY}" typed in the box']) > 0
+    assert seen["Console errors (404s included)"] == "0"
+    assert seen["Requests to other origins"] == "0"
