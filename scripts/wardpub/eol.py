@@ -6,9 +6,9 @@ candidates for a move, each installed in a throw-away virtual environment from
 `.github/eol/requirements-<stack>.txt`, and compares their output with the
 pinned build (`make site`):
 
-  wardpub eol-build STACK OUT   with the alternative's Python: copy the pages and
-                                the theme into OUT, write the configuration the
-                                stack needs (STACKS says what and why), build into
+  wardpub eol-build STACK OUT   with the alternative's Python: copy the project's
+                                files into OUT, write the configuration the stack
+                                needs (STACKS says what and why), build into
                                 OUT/site, run the steps `wardpub build` runs after
                                 MkDocs, record OUT/build.json and OUT/build.log
   wardpub eol-report SITE OUT   with any Python: Markdown tables of what differs
@@ -137,7 +137,7 @@ STACKS = {
     ),
     "zensical": Stack(
         "zensical", "Zensical", ("zensical",), "zensical", no_overrides,
-        fallback=("without overrides/ (its templates call what our plugin adds, and Zensical runs no MkDocs plugin)",
+        fallback=("without overrides/: its templates call what our plugin adds, and Zensical runs no MkDocs plugin",
                   {"theme": {"custom_dir": None}}),
     ),
 }
@@ -528,7 +528,8 @@ def build_table(record: dict) -> Table:
         table.rows.append([attempt["label"], f"`{attempt['command']}`", str(attempt["returncode"]), attempt["error"] or "built"])
     for attempt in record.get("attempts", []):
         if attempt.get("config"):
-            table.notes.append(f"Configuration over mkdocs.yml ({attempt['label']}):\n\n```yaml\n{attempt['config'].rstrip()}\n```")
+            table.notes.append(f"<details><summary>Configuration over mkdocs.yml ({attempt['label']})</summary>\n\n"
+                               f"```yaml\n{attempt['config'].rstrip()}\n```\n\n</details>")
     return table
 
 
