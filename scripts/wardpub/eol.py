@@ -481,14 +481,19 @@ def site_prefix(site: Path) -> str:
     return urlsplit(canonical.group(1)).path if canonical else "/"
 
 
-def in_browser(site: Path, prefix: str) -> dict[str, str]:
-    """What a reader meets on the home page: header colour, search answers, errors, other origins."""
+def in_browser(site: Path, prefix: str, browser=None) -> dict[str, str]:
+    """What a reader meets on the home page: header colour, search answers, errors, other origins.
+
+    Uses the given Playwright browser, or launches Chromium (one sync Playwright per process).
+    """
+    from contextlib import nullcontext
+
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     from .browser import PageRecorder, launch
     from .devserver import serve_site
 
-    with serve_site(site, prefix) as base, launch() as browser:
+    with serve_site(site, prefix) as base, (nullcontext(browser) if browser else launch()) as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         recorder = PageRecorder(page)
         page.goto(base)
@@ -513,8 +518,11 @@ def in_browser(site: Path, prefix: str) -> dict[str, str]:
 
 
 def browser_table(reference: Path, candidate: Path) -> Table:
+    from .browser import launch
+
     prefix = site_prefix(reference)
-    ref, cand = in_browser(reference, prefix), in_browser(candidate, prefix)
+    with launch() as browser:
+        ref, cand = in_browser(reference, prefix, browser), in_browser(candidate, prefix, browser)
     table = Table("In Chromium: the home page", ["Check", "Pinned", "Alternative", "Status"])
     for label in ref:
         table.rows.append([label, ref[label], cand[label],
