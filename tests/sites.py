@@ -41,7 +41,9 @@ class SiteMaker:
         if not nav:
             config = config[: config.index("\nnav:")] + "\n"
         (self.root / "mkdocs.yml").write_text(config, encoding="utf-8")
-        shutil.copytree(PROJECT_ROOT / "docs" / "_data", self.root / "docs" / "_data", dirs_exist_ok=True)
+        # The shared tables, not the ward's posting calendar: it names the project's own articles and infographics.
+        shutil.copytree(PROJECT_ROOT / "docs" / "_data", self.root / "docs" / "_data", dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("lich-dang-bai.yml"))
         for name, content in files.items():
             path = self.root / name
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,8 @@
 """News articles: what an editor writes in docs/tin-tuc/<year>/<slug>.md.
 
 Owns the article front matter (title, date, description, category, tags,
-author, optional cover with its alt text, draft), the rules an article must
+author, optional cover with its alt text, draft, and for the post kit an
+optional `hook` and `hashtags`, held to wardpub.posts.limits), the rules an article must
 pass before anything is built (dates, known category and tags, one slug per
 article, images that exist and have alt text, an English twin that agrees
 with the Vietnamese original), and the `Article` records the news listings
@@ -18,12 +19,13 @@ from pathlib import Path
 from typing import Optional
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .pages import SourceFile, check_front_matter, line_of
+from .posts.limits import HASHTAGS_MAX, HOOK_MAX
 from .problems import Problem
 from .registries import Registries
-from .text import word_count
+from .text import hashtag, word_count
 
 NEWS_DIR = "tin-tuc"
 NEWS_INDEX = ("tin-tuc/index.vi.md", "tin-tuc/index.en.md")
@@ -50,6 +52,27 @@ class ArticleMeta(BaseModel):
     cover_alt: Optional[str] = None
     draft: bool = False
     sources: list[int] = []
+    # The post kit (wardpub.posts): the first line of the Facebook post (default: the title)
+    # and its hashtags (default: the campaign's, docs/_data/bai-dang.yml).
+    hook: Optional[str] = None
+    hashtags: list[str] = []
+
+    @field_validator("hook")
+    @classmethod
+    def _hook_fits(cls, value: str | None) -> str | None:
+        if value is not None and "\n" in value:
+            raise ValueError("dòng mở đầu bài đăng phải là một dòng | viết liền trên một dòng")
+        if value is not None and len(value) > HOOK_MAX:
+            raise ValueError(f"dòng mở đầu bài đăng dài {len(value)} ký tự, Facebook chỉ hiện khoảng {HOOK_MAX} ký tự trước “Xem thêm” "
+                             f"| rút gọn còn tối đa {HOOK_MAX} ký tự")
+        return value
+
+    @field_validator("hashtags")
+    @classmethod
+    def _few_hashtags(cls, value: list[str]) -> list[str]:
+        if len(value) > HASHTAGS_MAX:
+            raise ValueError(f"có {len(value)} hashtag, một bài đăng chỉ nên có 1 đến {HASHTAGS_MAX} | giữ lại tối đa {HASHTAGS_MAX} hashtag")
+        return [hashtag(tag) for tag in value]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from . import PACKAGE_DIR
 
 DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ("vi", "en")
-_DATE_FORMATS = {"vi": {"short": "d/M/yyyy", "long": "d 'tháng' M, yyyy"}, "en": {"short": "d MMM yyyy", "long": "d MMMM yyyy"}}
+_DATE_FORMATS = {"vi": {"short": "d/M/yyyy", "long": "d 'tháng' M, yyyy", "day": "EEEE d/M/yyyy"},
+                 "en": {"short": "d MMM yyyy", "long": "d MMMM yyyy", "day": "EEEE d MMMM yyyy"}}
 _MONTH_FORMATS = {"vi": {"short": "M/yyyy", "long": "'tháng' M/yyyy"}, "en": {"short": "MMM yyyy", "long": "MMMM yyyy"}}
 
 

@@ -3,8 +3,9 @@
 Owns `check_project`: one pass over the configuration's ward block, the
 shared tables, every Markdown page and every news article (including the
 active-content rules of wardpub.sanitize) and every infographic spec and
-template, laid out in every format (wardpub.infographics.check), returning
-all problems at once. The
+template, laid out in every format (wardpub.infographics.check), every post
+of the post kit and the campaign calendar (wardpub.posts), returning all
+problems at once. The
 MkDocs plugin, `wardpub validate` and the pre-commit hook all call it, so an
 editor sees the same lines everywhere. Results are cached per process on the
 files' sizes and times, because MkDocs builds once per language.
@@ -22,6 +23,9 @@ from .dashboard import Results, load_results
 from .infographics import check_share_kit, share_kit_inputs
 from .infographics.resolve import ShareKit
 from .pages import PageMeta, SourceFile, pairing_problems, read_markdown, validate_page
+from .posts.calendar import Plan, load_plan
+from .posts.campaign import load_campaign
+from .posts.kit import PostKit, collect_posts
 from .problems import Problem
 from .sanitize import markdown_problems
 from .registries import Registries, load_registries
@@ -38,6 +42,8 @@ class Project:
     results: Optional[Results] = None  # the units' statistics and every chart (wardpub.dashboard)
     infographics: Optional[ShareKit] = None  # every infographic, resolved and laid out (wardpub.infographics)
     site_url: str = ""  # the public address (mkdocs.yml site_url), for absolute links
+    posts: Optional[PostKit] = None  # every article's and infographic's ready posts (wardpub.posts)
+    calendar: Optional[Plan] = None  # the campaign calendar (docs/_data/lich-dang-bai.yml)
 
 
 _memo: dict[tuple, Project] = {}
@@ -90,7 +96,17 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
     share_kit, share_problems = check_share_kit(docs_dir.parent, ward, registries, pages, site_url)
     problems += share_problems
 
-    project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "")
+    # The post kit's texts and the calendar (their images are checked when the kit is built).
+    posts, calendar = None, None
+    if ward is not None:
+        campaign = load_campaign(data_dir)
+        posts, post_problems = collect_posts(articles, share_kit, ward, registries, campaign.campaign, site_url or "", docs_dir)
+        calendar, calendar_problems = load_plan(data_dir, posts.items)
+        # A file with a problem already gets no post-kit lines: fixing it changes its posts anyway.
+        flagged = {problem.file for problem in problems}
+        problems += campaign.problems + [p for p in post_problems if p.file not in flagged] + calendar_problems
+
+    project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "", posts, calendar)
     _memo.clear()
     _memo[key] = project
     return project
