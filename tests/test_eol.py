@@ -171,9 +171,10 @@ def test_every_stack_has_exact_pins_that_agree_with_the_project():
     project = {normal(name): version for name, version in pins(PROJECT_ROOT / "requirements.txt").items()}
     assert project["mkdocs"] == "1.6.1" and project["mkdocs-material"].startswith("9.")
     for stack in STACKS.values():
+        # Installed with requirements.txt less mkdocs-material (eol-check.yml).
         stack_pins = {normal(name): version for name, version in pins(PROJECT_ROOT / f".github/eol/requirements-{stack.name}.txt").items()}
         for package in stack.packages:
-            assert package in stack_pins, (stack.name, package)
+            assert package in stack_pins or package in project, (stack.name, package)
         assert "mkdocs-material" not in stack_pins  # mkdocs-materialx installs into the same `material` package
         shared = {name: version for name, version in stack_pins.items() if name in project}
         assert shared == {name: project[name] for name in shared}, stack.name
