@@ -22,6 +22,7 @@ from .articles import Article, collect_articles, is_article
 from .dashboard import Results, load_results
 from .infographics import check_share_kit, share_kit_inputs
 from .infographics.resolve import ShareKit
+from .printkit import PrintKit, check_print_kit, print_kit_inputs
 from .pages import PageMeta, SourceFile, pairing_problems, read_markdown, validate_page
 from .posts.calendar import Plan, load_plan
 from .posts.campaign import load_campaign
@@ -44,6 +45,7 @@ class Project:
     site_url: str = ""  # the public address (mkdocs.yml site_url), for absolute links
     posts: Optional[PostKit] = None  # every article's and infographic's ready posts (wardpub.posts)
     calendar: Optional[Plan] = None  # the campaign calendar (docs/_data/lich-dang-bai.yml)
+    printkit: Optional[PrintKit] = None  # every printed item, the slides and the outline (wardpub.printkit)
 
 
 _memo: dict[tuple, Project] = {}
@@ -64,7 +66,8 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
     paths = markdown_files(docs_dir)
     # Every data file counts, the chart specs and the units' CSV reports included.
     # The infographics' specs and templates too; site_url is printed on them and in their QR codes.
-    key = _fingerprint(paths + sorted(p for p in data_dir.rglob("*") if p.is_file()) + share_kit_inputs(docs_dir.parent), extra), site_url
+    key = _fingerprint(paths + sorted(p for p in data_dir.rglob("*") if p.is_file()) + share_kit_inputs(docs_dir.parent)
+                       + print_kit_inputs(docs_dir.parent), extra), site_url
     if key in _memo:
         return _memo[key]
 
@@ -106,7 +109,11 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
         flagged = {problem.file for problem in problems}
         problems += campaign.problems + [p for p in post_problems if p.file not in flagged] + calendar_problems
 
-    project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "", posts, calendar)
+    print_kit, print_problems = check_print_kit(docs_dir.parent, ward, registries, share_kit, results, site_url)
+    problems += print_problems
+
+    project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "", posts, calendar,
+                      print_kit)
     _memo.clear()
     _memo[key] = project
     return project
