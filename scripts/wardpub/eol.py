@@ -304,6 +304,7 @@ OUR_OUTPUTS: tuple[tuple[str, Callable[[Path], int]], ...] = (
     ("Link-preview cards (plugin on_files)", count_files("og/**/*.png")),
     ("Post kits: zips, Zalo drafts, images, manifest (plugin on_files)", count_files("post-kit/**/*")),
     ("Campaign calendar feed (plugin on_files)", count_files("*.ics")),
+    ("Print kit files (plugin on_files)", count_files("print/**/*")),
     ("Folded search index files (plugin on_post_build)", count_files(*FOLDED_INDEX)),
     ("News feeds (plugin on_post_build)", count_files("feed.xml", "feed.json", "*/feed.xml", "*/feed.json")),
     ("Embed pages and oEmbed files (plugin on_post_build)", count_files("**/embed/**/index.html", "**/embed/**/oembed.json")),
