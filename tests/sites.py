@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 from wardpub import PROJECT_ROOT
-from wardpub.publish import build_site
+from wardpub.publish import BuildFailed, build_site
 
 
 PAGE = """\
@@ -56,6 +56,15 @@ class SiteMaker:
     def build(self) -> Path:
         return build_site(self.root / "site", self.root / "mkdocs.yml")
 
+    def failure_lines(self) -> list[str]:
+        """Build what was written, which must fail: the editor's error lines (nothing is published)."""
+        try:
+            self.build()
+        except BuildFailed as failure:
+            assert not (self.root / "site").exists()
+            return str(failure).splitlines()
+        raise AssertionError("the build succeeded")
+
 
 def minimal_pages() -> dict[str, str]:
     """A home page in both languages: the least a site needs."""
@@ -65,7 +74,7 @@ def minimal_pages() -> dict[str, str]:
     }
 
 
-def article(body: str = "Nội dung bài [src:13].", **fields: str | None) -> str:
+def article(body: str = "Nội dung bài [src:43].", **fields: str | None) -> str:
     """An article's Markdown with valid front matter; keyword fields override keys (None drops one)."""
     meta = {"title": '"Tin thử"', "date": "2025-09-16", "description": '"Một bài viết thử để kiểm tra danh sách tin của trang."',
             "category": "muc-tieu-quan-diem", "tags": "[hoi-nghi]", "author": "Ban biên tập", "draft": "false", **fields}

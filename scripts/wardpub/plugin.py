@@ -31,7 +31,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from markupsafe import Markup
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import charts, dashboard, embeds, feeds, fonts, infographics, language, pages, printkit, sanitize, search_index, social, ward
+from . import (charts, chronology, dashboard, embeds, feeds, fonts, infographics, language, pages, printkit, sanitize,
+               search_index, social, ward)
 from .posts import calendar as post_calendar
 from .posts import kit as post_kit
 from .posts import pages as post_pages
@@ -169,6 +170,7 @@ class WardPlugin(BasePlugin[WardConfig]):
         added = [section(page, self.language, self.project) for section in PAGE_SECTIONS]
         added.append(self.news.section(src_uri, page.meta, page.url, self.language))
         markdown = "\n\n".join([markdown.rstrip(), *filter(None, added)]) + "\n"
+        markdown = chronology.localize_update_notes(markdown, self.language)
         values = self.project.ward.values(self.language)
         return pages.render(markdown, page.meta, self.language, values, self.project.registries)
 

@@ -2,10 +2,12 @@
 
 Owns `check_project`: one pass over the configuration's ward block, the
 shared tables, every Markdown page and every news article (including the
-active-content rules of wardpub.sanitize) and every infographic spec and
-template, laid out in every format (wardpub.infographics.check), every post
-of the post kit and the campaign calendar (wardpub.posts), returning all
-problems at once. The
+active-content rules of wardpub.sanitize, update notes and the chronology
+of articles' sources in wardpub.chronology), every chart, every infographic
+spec and template, laid out in every format (wardpub.infographics.check),
+with the figures on all of them sourced and in context (wardpub.figures),
+and every post of the post kit and the campaign calendar (wardpub.posts),
+returning all problems at once. The
 MkDocs plugin, `wardpub validate` and the pre-commit hook all call it, so an
 editor sees the same lines everywhere. Results are cached per process on the
 files' sizes and times, because MkDocs builds once per language.
@@ -19,6 +21,8 @@ from typing import Optional
 
 from . import DOCS_DIR
 from .articles import Article, collect_articles, is_article
+from .chronology import note_problems
+from . import figures
 from .dashboard import Results, load_results
 from .infographics import check_share_kit, share_kit_inputs
 from .infographics.resolve import ShareKit
@@ -80,13 +84,13 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
     for path in paths:
         rel = path.relative_to(docs_dir).as_posix()
         source: SourceFile = read_markdown(path)
-        problems += markdown_problems(source.body, source.file, source.body_line)
+        problems += markdown_problems(source.body, source.file, source.body_line) + figures.markdown_problems(source)
         if is_article(rel):
             article_sources[rel] = source
             vi_only.add(path)  # an English twin is optional for articles
             continue
         meta, page_problems = validate_page(source, registries)
-        problems += page_problems
+        problems += page_problems + note_problems(source)
         if meta is not None:
             pages[rel] = meta
             if meta.vi_only:
@@ -98,6 +102,12 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
 
     share_kit, share_problems = check_share_kit(docs_dir.parent, ward, registries, pages, site_url)
     problems += share_problems
+    # Figures carry their sources and, where they mislead alone, their context (wardpub.figures).
+    for chart in results.charts.charts:
+        problems += figures.chart_problems(chart)
+    if share_kit is not None:
+        for spec_id, spec in share_kit.kit.specs.items():
+            problems += figures.spec_problems(spec, share_kit.kit.files[spec_id])
 
     # The post kit's texts and the calendar (their images are checked when the kit is built).
     posts, calendar = None, None
