@@ -39,6 +39,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from . import PROJECT_ROOT
+from .cache import CACHE_ENV
 from .serving import inline_script_hashes
 from .sitemaps import finish as finish_sitemaps
 
@@ -211,8 +212,9 @@ def build(stack: Stack, out: Path, project_root: Path = PROJECT_ROOT) -> dict:
             variant.write_text(as_yaml({"INHERIT": "mkdocs.yml", "site_dir": "site", **keys}), encoding="utf-8")
             command = [sys.executable, "-m", stack.module, "build", *stack.build_options, "-f", variant.name]
             shutil.rmtree(out / "site", ignore_errors=True)
-            run = subprocess.run(command, cwd=out, capture_output=True, text=True, errors="replace",
-                                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"})
+            # The images the pinned build drew are reused: what is compared is the builder, not the drawing.
+            env = {CACHE_ENV: str(project_root / ".cache"), **os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+            run = subprocess.run(command, cwd=out, capture_output=True, text=True, errors="replace", env=env)
             output = _ANSI.sub("", run.stdout + run.stderr)
             log.write(f"=== {stack.title}, {label}: {' '.join(command[1:])} (exit {run.returncode})\n{output}\n")
             record["attempts"].append({"label": label, "command": " ".join(["python", *command[1:]]),
