@@ -10,6 +10,8 @@
   wardpub import-stats   turn a unit's exported spreadsheet (CSV) into its stored report
   wardpub quiz-sheet     a paper quiz (A4 PDF question sheet and answer key) on demand
   wardpub bench          speed and size figures against same-run baselines
+  wardpub eol-build      build with an alternative to MkDocs + Material (its own venv)
+  wardpub eol-report     what that build lacks or changes against the pinned site/
 """
 
 from __future__ import annotations
@@ -187,6 +189,26 @@ def _bench(args) -> int:
     return bench_main(args)
 
 
+def _eol_build(args) -> int:
+    from .eol import STACKS, build
+
+    record = build(STACKS[args.stack], args.out)
+    print(f"{record['title']}: " + ("built " + record["built"] if record["built"] else "did not build") + f"; see {args.out / 'build.log'}")
+    return 0  # a failed build is a finding, written to build.json for the report
+
+
+def _eol_report(args) -> int:
+    from .eol import report
+
+    text = report(args.site, args.out, browser=args.browser)
+    (args.out / "report.md").write_text(text, encoding="utf-8")
+    if args.summary:
+        with open(args.summary, "a", encoding="utf-8") as summary:
+            summary.write(text + "\n")
+    print(text)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="wardpub", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -246,6 +268,18 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser("bench", help="print the benchmark table")
     bench.add_argument("--pages", type=int, default=2000, help="size of the large synthetic site")
     bench.set_defaults(run=_bench)
+
+    eol_build = commands.add_parser("eol-build", help="build with an alternative stack (run with that stack's Python)")
+    eol_build.add_argument("stack", choices=["properdocs", "zensical"])
+    eol_build.add_argument("out", type=Path, help="folder for the copy, the build, its log and build.json")
+    eol_build.set_defaults(run=_eol_build)
+
+    eol_report = commands.add_parser("eol-report", help="Markdown report of an eol-build against the pinned site")
+    eol_report.add_argument("site", type=Path, help="the pinned build (site/ from make site)")
+    eol_report.add_argument("out", type=Path, help="the folder eol-build wrote")
+    eol_report.add_argument("--browser", action="store_true", help="also open both home pages in Chromium (header, search)")
+    eol_report.add_argument("--summary", type=Path, default=None, help="also append the report here ($GITHUB_STEP_SUMMARY)")
+    eol_report.set_defaults(run=_eol_report)
 
     args = parser.parse_args(argv)
     from .cache import use_project
