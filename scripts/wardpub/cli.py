@@ -8,6 +8,7 @@
   wardpub infographics   render the infographics that changed and report their files
   wardpub print          draw the print kit's changed files (PDF, PPTX) and copy them out
   wardpub import-stats   turn a unit's exported spreadsheet (CSV) into its stored report
+  wardpub quiz-sheet     a paper quiz (A4 PDF question sheet and answer key) on demand
   wardpub bench          speed and size figures against same-run baselines
   wardpub eol-build      build with an alternative to MkDocs + Material (its own venv)
   wardpub eol-report     what that build lacks or changes against the pinned site/
@@ -161,6 +162,27 @@ def _import_stats(args) -> int:
     return 0
 
 
+def _quiz_sheet(args) -> int:
+    from mkdocs.config import load_config
+
+    from .language import LANGUAGES
+    from .problems import ProblemsFound
+    from .quiz.command import run
+    from .validate import check_project
+
+    config = load_config(config_file=str(args.config or default_config()))
+    project = check_project(dict(config.extra), config.docs_dir, config.site_url)
+    languages = list(LANGUAGES) if args.language == "all" else [args.language]
+    try:
+        written = run(project, args.count, args.point, args.seed, args.ids or [], languages, args.out, args.name)
+    except ProblemsFound as error:
+        print(error, file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"Đã tạo {path}")
+    return 0
+
+
 def _bench(args) -> int:
     from .bench import main as bench_main
 
@@ -231,6 +253,17 @@ def main(argv: list[str] | None = None) -> int:
     stats.add_argument("-o", "--output", type=Path, default=None, help="where to store it (default docs/_data/thong-ke/<name>.csv)")
     stats.add_argument("--check", action="store_true", help="only check the file, write nothing")
     stats.set_defaults(run=_import_stats)
+
+    sheet = commands.add_parser("quiz-sheet", help="a paper quiz: A4 question sheet and answer key (PDF)")
+    sheet.add_argument("--count", type=int, default=20, help="how many questions to draw (default 20)")
+    sheet.add_argument("--point", default=None, help="only from this content point: its number 1-7 or its key")
+    sheet.add_argument("--seed", type=int, default=1, help="the same seed always draws the same set")
+    sheet.add_argument("--ids", nargs="+", default=None, metavar="ID", help="exactly these questions, in this order")
+    sheet.add_argument("--language", choices=["vi", "en", "all"], default="vi")
+    sheet.add_argument("--name", default=None, help="file name of the set (ASCII), e.g. de-chi-bo-thang-12")
+    sheet.add_argument("--out", type=Path, required=True, help="folder for the PDFs")
+    sheet.add_argument("--config", type=Path, default=None)
+    sheet.set_defaults(run=_quiz_sheet)
 
     bench = commands.add_parser("bench", help="print the benchmark table")
     bench.add_argument("--pages", type=int, default=2000, help="size of the large synthetic site")

@@ -32,8 +32,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from markupsafe import Markup
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import (charts, chronology, dashboard, embeds, feeds, fonts, infographics, language, pages, printkit, sanitize,
-               search_index, social, ward)
+from . import (charts, chronology, dashboard, embeds, feeds, fonts, infographics, language, pages, printkit, quiz,
+               sanitize, search_index, social, ward)
 from .posts import calendar as post_calendar
 from .posts import kit as post_kit
 from .posts import pages as post_pages
@@ -44,7 +44,7 @@ from .validate import Project, check_project
 
 # Functions (page, language, project) -> Markdown that add a section to a page.
 PAGE_SECTIONS: tuple = (infographics.page_section, charts.page_section, dashboard.page_section, post_pages.page_section,
-                         printkit.page_section)
+                         printkit.page_section, quiz.page_section)
 
 
 def language_alternates(config) -> list[dict]:
@@ -140,9 +140,11 @@ class WardPlugin(BasePlugin[WardConfig]):
         # Infographics likewise (only what changed is rendered), with their manifest.
         # The post kit's zips, Zalo drafts and manifest, and the campaign calendar's feed.
         # The print kit likewise (only changed documents are drawn), with its manifest.
+        # The quiz's bank (JSON per language), its exports for schools and the paper sets' PDFs.
         for uri, path in (charts.site_files(self.project, config.site_url) + dashboard.site_files(self.project)
                           + infographics.site_files(self.project) + post_kit.site_files(self.project, self.news.today)
-                          + post_calendar.site_files(self.project) + printkit.site_files(self.project)):
+                          + post_calendar.site_files(self.project) + printkit.site_files(self.project)
+                          + quiz.site_files(self.project)):
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         # Embed pages use the site's stylesheets: Material's (its name carries a hash) and ours.
         self.stylesheets = [f.src_uri for f in files if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", f.src_uri)]
