@@ -5,7 +5,9 @@ A template names the slots it fills (wardpub.infographics.content), its fonts,
 its palette (brand colour names from extra.ward.colours, or hex), its type
 scale, and an ordered list of layers drawn by the one renderer
 (wardpub.infographics.render): rect, text, qr, icon, and stack (a list slot as
-a grid of cells drawn from the same item layers). A layer is written once with
+a grid of cells drawn from the same item layers). A text layer may ask for
+`wrap: greedy` instead of balanced lines, and `strike: <colour>` to cross
+out every line (a false claim). A layer is written once with
 its style; `at:` gives its box, and anything else that differs, per format,
 so every format is laid out, not scaled. A template may draw over a *frame*
 (kind: frame): the chrome every infographic shares (background, the ward's
