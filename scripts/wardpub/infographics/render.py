@@ -20,7 +20,7 @@ backend.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -29,7 +29,7 @@ from PIL import Image
 
 from .layout import LIGHT_SYMBOLS, Overflow, fit_text, load_font, measure, missing_characters, symbol_stroke
 from .raster import rasterise
-from .scene import Group, Page, QrCode, Rect, Strokes, TextBlock, TextRun
+from .scene import Group, Page, Picture, QrCode, Rect, Strokes, TextBlock, TextRun
 
 MIN_QR_MODULE = 3  # px; smaller modules do not scan reliably from a screen or print
 # Icons as polylines in their box (0..1 on each axis), drawn with round caps and joins.
@@ -112,6 +112,12 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return list(zip(edges, edges[1:]))
 
 
+def _framed(block: TextBlock, layer: dict, x: int, y: int, w: int, h: int) -> TextBlock:
+    """The block with the box it was fitted in and how, for backends that set text themselves (slides)."""
+    return replace(block, frame=(x, y, x + w, y + h), align=layer["align"], valign=layer["valign"],
+                   line_height=layer["line_height"])
+
+
 def plan_text(layer: dict, x: int, y: int, w: int, h: int, items: list, problems: list[LayoutProblem]) -> None:
     glyphs = _glyph_problems(layer)
     if glyphs:
@@ -122,7 +128,7 @@ def plan_text(layer: dict, x: int, y: int, w: int, h: int, items: list, problems
     except Overflow as error:
         problems.append(_overflow_problem(layer, error, w, h))
         return
-    items.append(_text_block(layer, x, y, fit))
+    items.append(_framed(_text_block(layer, x, y, fit), layer, x, y, w, h))
     items.extend(_strikes(layer, items[-1]))
 
 
@@ -154,7 +160,7 @@ def plan_qr(layer: dict, x: int, y: int, w: int, h: int, items: list, problems: 
     rows = qr_rows(layer["data"])
     modules = len(rows) + 2 * layer["quiet"]
     module = min(w, h) // modules
-    if module < MIN_QR_MODULE:
+    if module < layer.get("min_module", MIN_QR_MODULE):
         problems.append(LayoutProblem("(mã QR)", "qr", detail=f"{module}", length=len(layer["data"])))
         return
     side = module * modules
@@ -176,6 +182,17 @@ def plan_layer(layer: dict, x: int, y: int, w: int, h: int, items: list, problem
         items.append(Strokes((x, y, x + w, y + h), paths, layer["stroke"], layer["colour"]))
     elif kind == "stack":
         plan_stack(layer, x, y, w, h, items, problems, key)
+    elif kind == "image":
+        items.append(plan_picture(layer, x, y, w, h))
+
+
+def plan_picture(layer: dict, x: int, y: int, w: int, h: int) -> Picture:
+    """A picture as large as its box allows, keeping its proportions, centred."""
+    pw, ph = layer["pixels"]
+    scale = min(w / pw, h / ph)
+    dw, dh = round(pw * scale), round(ph * scale)
+    left, top = x + (w - dw) // 2, y + (h - dh) // 2
+    return Picture((left, top, left + dw, top + dh), layer["path"], tuple(layer["pixels"]))
 
 
 def _shared_sizes(cells: list[list[dict]], cell_sizes: list[tuple[int, int]], problems: list[LayoutProblem],
@@ -259,7 +276,7 @@ def plan_stack(layer: dict, x: int, y: int, w: int, h: int, items: list, problem
                     fit = _fit_at(sub, sw, sh, size)
                 except Overflow:
                     continue  # already reported
-                drawn.append(_text_block(sub, cx + sx, cy + sy, fit))
+                drawn.append(_framed(_text_block(sub, cx + sx, cy + sy, fit), sub, cx + sx, cy + sy, sw, sh))
             else:
                 plan_layer(sub, cx + sx, cy + sy, sw, sh, drawn, problems)
         if drawn:
@@ -356,7 +373,7 @@ def plan(data: dict) -> tuple[Page, list[LayoutProblem]]:
     if data.get("debug"):
         top, right, bottom, left = data["safe"]
         groups.append(Group("safe", (Rect((left, top, width - right, height - bottom), outline="#00c8ff", width=2),)))
-    return Page(width, height, tuple(groups)), problems
+    return Page(width, height, tuple(groups), unit=data.get("unit", "px"), px_per_unit=data.get("px_per_unit", 1.0)), problems
 
 
 class RenderError(Exception):
