@@ -42,6 +42,8 @@ def t(key: str, language: str, count: int | None = None, **values: object) -> st
     if isinstance(text, dict):
         form = Locale.parse(language).plural_form(count if count is not None else 1)
         text = text.get(form) or text["other"]
+    if count is not None:
+        values["count"] = count  # also a value the string may show ("Trang {number}/{count}")
     return text.format(**values) if values else text
 
 
