@@ -58,6 +58,7 @@ def test_a_short_clip_is_stretched_to_15_seconds_and_cues_follow_one_another(tmp
 def test_a_clip_too_long_even_read_quickly_is_refused_with_one_line(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     eight = {**BASE_SPEC, "template": "points", "figures": [], "sources": [8],
+             "alt": {"vi": "Tám ý.", "en": "Eight points."}, "caption": {"vi": "Tám ý.", "en": "Eight points."},
              "points": [{"text": {"vi": f"Ý thứ {n}", "en": f"Point {n}"}} for n in range(1, 9)]}
     config = write_project(tmp_path, {"ngan-sach": eight})
     timeline = tmp_path / "infographics" / "templates" / "clips" / "points.yml"

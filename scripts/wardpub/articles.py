@@ -4,8 +4,9 @@ Owns the article front matter (title, date, description, category, tags,
 author, optional cover with its alt text, draft, and for the post kit an
 optional `hook` and `hashtags`, held to wardpub.posts.limits), the rules an article must
 pass before anything is built (dates, known category and tags, one slug per
-article, images that exist and have alt text, an English twin that agrees
-with the Vietnamese original), and the `Article` records the news listings
+article, images that exist and have alt text, sources published by the
+article's date outside its update notes (wardpub.chronology), an English
+twin that agrees with the Vietnamese original), and the `Article` records the news listings
 and feeds are made from. Vietnamese is required; English is optional.
 """
 
@@ -21,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .chronology import article_problems
 from .pages import SourceFile, check_front_matter, line_of
 from .posts.limits import HASHTAGS_MAX, HOOK_MAX
 from .problems import Problem
@@ -175,6 +177,7 @@ def check_article(source: SourceFile, rel: str, docs_dir: Path, registries: Regi
             problems.append(Problem(source.file, "cover", f"không tìm thấy ảnh bìa “{meta.cover}”",
                                     "kiểm tra tên tệp; ảnh đặt cùng thư mục với bài viết"))
     problems += _image_problems(source, folder, docs_dir)
+    problems += article_problems(source, meta.date, registries, meta.sources)
     return meta, problems
 
 

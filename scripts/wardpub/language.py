@@ -20,8 +20,9 @@ from . import PACKAGE_DIR
 
 DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ("vi", "en")
-_DATE_FORMATS = {"vi": {"short": "d/M/yyyy", "long": "d 'tháng' M, yyyy", "day": "EEEE d/M/yyyy"},
-                 "en": {"short": "d MMM yyyy", "long": "d MMMM yyyy", "day": "EEEE d MMMM yyyy"}}
+# "text": a day as running text writes it (Vietnamese 18/11/2025, English 18 November 2025).
+_DATE_FORMATS = {"vi": {"short": "d/M/yyyy", "long": "d 'tháng' M, yyyy", "day": "EEEE d/M/yyyy", "text": "d/M/yyyy"},
+                 "en": {"short": "d MMM yyyy", "long": "d MMMM yyyy", "day": "EEEE d MMMM yyyy", "text": "d MMMM yyyy"}}
 _MONTH_FORMATS = {"vi": {"short": "M/yyyy", "long": "'tháng' M/yyyy"}, "en": {"short": "MMM yyyy", "long": "MMMM yyyy"}}
 
 
@@ -42,6 +43,8 @@ def t(key: str, language: str, count: int | None = None, **values: object) -> st
     if isinstance(text, dict):
         form = Locale.parse(language).plural_form(count if count is not None else 1)
         text = text.get(form) or text["other"]
+    if count is not None:
+        values["count"] = count  # also a value the string may show ("Trang {number}/{count}")
     return text.format(**values) if values else text
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from PIL import ImageFont
 
-from ..fonts import codepoints, font_file
+from ..fonts import LIGHT_SYMBOLS, codepoints, font_file, symbol_deficit
 from . import linebreak
 
 ALIGNS = ("left", "center", "right")
@@ -82,42 +82,9 @@ class Overflow(Exception):
         super().__init__(f"overflows by {excess} px ({axis}) at {size} px over {lines} lines")
 
 
-# Symbols Be Vietnam Pro draws with a lighter stroke than its letters in every weight (in
-# ExtraBold, "≥" has bars 18-23 units thick at 200 px where "l" has a 34 px stem): beside
-# bold digits they look a weight too light. They are drawn with an outline stroke that
-# brings them to the letters' weight (`symbol_stroke`).
-LIGHT_SYMBOLS = frozenset("≥≤")
-
-
-@lru_cache(maxsize=64)
-def _symbol_deficit(font_name: str) -> float:
-    """Half the difference between the font's letter stem and its "≥" stroke, as a share of the size."""
-    from PIL import Image, ImageDraw
-
-    font = load_font(font_name, 200)
-
-    def thickness(char: str, vertical: bool) -> int:
-        image = Image.new("L", (400, 400), 0)
-        ImageDraw.Draw(image).text((50, 300), char, font=font, fill=255, anchor="ls")
-        left, top, right, bottom = image.getbbox()
-        x, y = (left + right) // 2, (top + bottom) // 2
-        line = [image.getpixel((x, v)) for v in range(400)] if vertical else [image.getpixel((h, y)) for h in range(400)]
-        runs, run = [], 0
-        for value in line:
-            if value > 127:
-                run += 1
-            elif run:
-                runs, run = runs + [run], 0
-        return max(runs) if vertical is False else sorted(runs)[len(runs) // 2]
-
-    stem = thickness("l", vertical=False)
-    stroke = thickness("≥", vertical=True)
-    return max(stem - stroke, 0) / 2 / 200
-
-
 def symbol_stroke(font_name: str, size: int) -> int:
     """Outline width (px) that gives LIGHT_SYMBOLS the weight of the font's letters at size."""
-    return round(_symbol_deficit(font_name) * size)
+    return round(symbol_deficit(font_name) * size)
 
 
 def normalise(text: str) -> str:
@@ -163,24 +130,26 @@ def _no_lone_syllable(starts: list[int], units: list[tuple[str, int]], widths: l
     return starts
 
 
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, language: str = "vi", balance: bool = False) -> list[str]:
-    """Line breaks by the rules of wardpub.infographics.linebreak; every character of text ends up on one line.
+def break_lines(text: str, advance_of, width: float, language: str = "vi", balance: bool = False) -> list[str]:
+    """Line breaks by the rules of wardpub.infographics.linebreak, for any measure of width
+    (`advance_of(text)`: Pillow's for images, matplotlib's for charts); every character of
+    text ends up on one line.
 
     Greedy, then with no lone syllable on the last line; `balance` evens the lines out (the
     narrowest measure that keeps the same number of lines). A piece wider than the line
     stays whole on its own line, and the fit fails on its width.
     """
     lines: list[str] = []
-    space = advance(font, " ")
+    space = advance_of(" ")
     for paragraph in text.split(_HARD_BREAK):
-        units = linebreak.pieces(paragraph, lambda piece: advance(font, piece) <= width, language)
+        units = linebreak.pieces(paragraph, lambda piece: advance_of(piece) <= width, language)
         if not units:
             continue
-        widths = [advance(font, unit) for unit, _ in units]
+        widths = [advance_of(unit) for unit, _ in units]
         starts = _greedy(widths, space, width)
         if balance and len(starts) > 1:
             lo, hi = max(max(widths), width / len(starts)), float(width)
-            while hi - lo > 1:
+            while hi - lo > width / 1000:  # to about a pixel
                 mid = (lo + hi) / 2
                 if len(_greedy(widths, space, mid)) == len(starts):
                     hi = mid
@@ -191,6 +160,11 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, language: str = "v
         ends = starts[1:] + [len(units)]
         lines += [" ".join(unit for unit, _ in units[a:b]) for a, b in zip(starts, ends)]
     return lines
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, language: str = "vi", balance: bool = False) -> list[str]:
+    """`break_lines` measured by a Pillow font (raqm's advances)."""
+    return break_lines(text, lambda piece: advance(font, piece), width, language, balance)
 
 
 @lru_cache(maxsize=65536)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from PIL import Image, ImageDraw
 
 from .layout import load_font
-from .scene import Effect, Group, Page, QrCode, Rect, Renderer, Strokes, TextRun, paint
+from .scene import Effect, Group, Page, Picture, QrCode, Rect, Renderer, Strokes, TextRun, paint
 
 SUPERSAMPLE = 4
 
@@ -77,6 +77,11 @@ class RasterRenderer(Renderer):
                     d.ellipse((px - r, py - r, px + r, py + r), fill=255)
 
         self._smooth(strokes.box, strokes.colour, paint_mask)
+
+    def picture(self, picture: Picture) -> None:
+        x0, y0, x1, y1 = picture.box
+        with Image.open(picture.path) as source:
+            self.image.paste(source.convert("RGB").resize((x1 - x0, y1 - y0), Image.Resampling.LANCZOS), (x0, y0))
 
     def _smooth(self, box, colour: str, paint_mask) -> None:
         """Paint a shape drawn SUPERSAMPLE times larger into a mask, reduced for smooth edges."""

@@ -30,7 +30,7 @@ from PIL import Image
 from ..language import scaled_numbers
 from .layout import LIGHT_SYMBOLS, Overflow, fit_text, load_font, measure, missing_characters, symbol_stroke
 from .raster import rasterise
-from .scene import Group, Page, QrCode, Rect, Strokes, TextBlock, TextRun
+from .scene import Group, Page, Picture, QrCode, Rect, Strokes, TextBlock, TextRun
 
 MIN_QR_MODULE = 3  # px; smaller modules do not scan reliably from a screen or print
 # Icons as polylines in their box (0..1 on each axis), drawn with round caps and joins.
@@ -138,6 +138,12 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return list(zip(edges, edges[1:]))
 
 
+def _framed(block: TextBlock, layer: dict, x: int, y: int, w: int, h: int) -> TextBlock:
+    """The block with the box it was fitted in and how, for backends that set text themselves (slides)."""
+    return replace(block, frame=(x, y, x + w, y + h), align=layer["align"], valign=layer["valign"],
+                   line_height=layer["line_height"])
+
+
 def plan_text(layer: dict, x: int, y: int, w: int, h: int, items: list, problems: list[LayoutProblem],
               key: str = "") -> None:
     glyphs = _glyph_problems(layer)
@@ -149,7 +155,7 @@ def plan_text(layer: dict, x: int, y: int, w: int, h: int, items: list, problems
     except Overflow as error:
         problems.append(_overflow_problem(layer, error, w, h))
         return
-    items.append(_text_block(layer, x, y, fit))
+    items.append(_framed(_text_block(layer, x, y, fit), layer, x, y, w, h))
     bars = _strikes(layer, items[-1])
     if bars:  # a group of their own: a clip draws the claim first, then strikes it out
         items.append(Group(f"{key}.strike", tuple(bars)))
@@ -183,7 +189,7 @@ def plan_qr(layer: dict, x: int, y: int, w: int, h: int, items: list, problems: 
     rows = qr_rows(layer["data"])
     modules = len(rows) + 2 * layer["quiet"]
     module = min(w, h) // modules
-    if module < MIN_QR_MODULE:
+    if module < layer.get("min_module", MIN_QR_MODULE):
         problems.append(LayoutProblem("(mã QR)", "qr", detail=f"{module}", length=len(layer["data"])))
         return
     side = module * modules
@@ -205,6 +211,17 @@ def plan_layer(layer: dict, x: int, y: int, w: int, h: int, items: list, problem
         items.append(Strokes((x, y, x + w, y + h), paths, layer["stroke"], layer["colour"]))
     elif kind == "stack":
         plan_stack(layer, x, y, w, h, items, problems, key)
+    elif kind == "image":
+        items.append(plan_picture(layer, x, y, w, h))
+
+
+def plan_picture(layer: dict, x: int, y: int, w: int, h: int) -> Picture:
+    """A picture as large as its box allows, keeping its proportions, centred."""
+    pw, ph = layer["pixels"]
+    scale = min(w / pw, h / ph)
+    dw, dh = round(pw * scale), round(ph * scale)
+    left, top = x + (w - dw) // 2, y + (h - dh) // 2
+    return Picture((left, top, left + dw, top + dh), layer["path"], tuple(layer["pixels"]))
 
 
 def _shared_sizes(cells: list[list[dict]], cell_sizes: list[tuple[int, int]], problems: list[LayoutProblem],
@@ -291,7 +308,7 @@ def plan_stack(layer: dict, x: int, y: int, w: int, h: int, items: list, problem
                     fit = _fit_at(sub, sw, sh, size)
                 except Overflow:
                     continue  # already reported
-                drawn.append(_text_block(sub, cx + sx, cy + sy, fit))
+                drawn.append(_framed(_text_block(sub, cx + sx, cy + sy, fit), sub, cx + sx, cy + sy, sw, sh))
             else:
                 plan_layer(sub, cx + sx, cy + sy, sw, sh, drawn, problems)
         if drawn:
@@ -388,7 +405,7 @@ def plan(data: dict) -> tuple[Page, list[LayoutProblem]]:
     if data.get("debug"):
         top, right, bottom, left = data["safe"]
         groups.append(Group("safe", (Rect((left, top, width - right, height - bottom), outline="#00c8ff", width=2),)))
-    return Page(width, height, tuple(groups)), problems
+    return Page(width, height, tuple(groups), unit=data.get("unit", "px"), px_per_unit=data.get("px_per_unit", 1.0)), problems
 
 
 class RenderError(Exception):

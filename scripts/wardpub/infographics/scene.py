@@ -11,7 +11,8 @@ order as `Group`s of a few primitives:
              measured), grouped into a
              `TextBlock` per text layer (its lines in order, for the manifest);
 - `QrCode`   a QR code as its matrix of modules, module size and quiet zone;
-- `Strokes`  an icon as polylines with round caps and joins.
+- `Strokes`  an icon as polylines with round caps and joins;
+- `Picture`  an image file fitted in a box (a chart drawn by matplotlib).
 
 A backend is a `Renderer`: one method per primitive, `open_group` /
 `close_group` around each group, `finish` for its result. `paint` walks the
@@ -84,8 +85,12 @@ class TextBlock:
     size: int
     runs: tuple[TextRun, ...]
     struck: bool = False  # every line crossed out (the strokes are Rects of the group "<layer>.strike" beside it)
+    # The box the text was fitted in, and how: for backends that set text themselves (slides).
+    frame: Optional[Box] = None
+    align: str = "left"  # a changed line (a count-up) keeps it too
+    valign: str = "top"
+    line_height: float = 1.2
     language: str = ""  # of the words: how its numbers are written (a count-up), a PDF's /Lang
-    align: str = "left"  # how its lines sit in their box: a changed line keeps it
 
     @property
     def lines(self) -> list[str]:
@@ -105,7 +110,8 @@ class TextBlock:
         return _union(run.ink for run in self.runs)
 
     def moved(self, dx: int, dy: int) -> "TextBlock":
-        return replace(self, runs=tuple(run.moved(dx, dy) for run in self.runs))
+        frame = _moved(self.frame, dx, dy) if self.frame else None
+        return replace(self, runs=tuple(run.moved(dx, dy) for run in self.runs), frame=frame)
 
 
 @dataclass(frozen=True)
@@ -141,7 +147,17 @@ class Strokes:
         return replace(self, box=_moved(self.box, dx, dy), paths=paths)
 
 
-Primitive = Union[Rect, TextBlock, QrCode, Strokes]
+@dataclass(frozen=True)
+class Picture:
+    box: Box  # where it is drawn, its proportions kept
+    path: str  # an image file (PNG)
+    pixels: tuple[int, int]  # its size in pixels
+
+    def moved(self, dx: int, dy: int) -> "Picture":
+        return replace(self, box=_moved(self.box, dx, dy))
+
+
+Primitive = Union[Rect, TextBlock, QrCode, Strokes, Picture]
 
 
 @dataclass(frozen=True)
@@ -218,6 +234,14 @@ class Renderer(ABC):
     @abstractmethod
     def strokes(self, strokes: Strokes) -> None: ...
 
+    def picture(self, picture: Picture) -> None:
+        raise NotImplementedError(f"{type(self).__name__} draws no pictures")
+
+    def text_block(self, block: TextBlock) -> None:
+        """A text layer; most backends draw it run by run, a slide backend as one editable text box."""
+        for run in block.runs:
+            self.text(run)
+
     def open_group(self, group: Group, effect: Effect) -> None:
         """Called before a group's items; a backend that cannot animate refuses anything but the still."""
         if not effect.still:
@@ -245,8 +269,9 @@ def paint(page: Page, renderer: Renderer, effects: Optional[Mapping[str, Effect]
         elif isinstance(item, Rect):
             renderer.rect(item)
         elif isinstance(item, TextBlock):
-            for run in item.runs:
-                renderer.text(run)
+            renderer.text_block(item)
+        elif isinstance(item, Picture):
+            renderer.picture(item)
         elif isinstance(item, QrCode):
             renderer.qr(item)
         elif isinstance(item, Strokes):
