@@ -53,3 +53,25 @@ def test_a_build_renders_clips_only_when_asked(clip_project, monkeypatch):
     monkeypatch.setenv(output.SWITCH, "1")
     output.site_files(clip_project.project)
     assert rendered == [clip_project.project.clips.jobs]
+
+
+def test_a_render_stores_every_file_in_its_own_cache_folder_and_nowhere_else(clip_project, tmp_path):
+    import copy
+    import os
+    import time
+
+    from wardpub.cache import prune
+    from wardpub.clips.output import render_clip
+
+    data = copy.deepcopy(clip_project.job.data)
+    data["schedule"].update(frames=30, cover=0, cues=[[0, 30, "Ngân sách cho giáo dục"]])  # one second is enough here
+    cache = ClipCache(ContentCache("clips", tmp_path))
+    record = render_clip(data, "ab" * 32, None, str(cache.store.dir))
+    assert cache.has("ab" * 32) and record["frames"] == 30
+    assert sorted(p.relative_to(tmp_path).parts[0] for p in tmp_path.rglob("*") if p.is_file()) == ["clips"] * len(SUFFIXES)
+    other = tmp_path / "another-tool" / "kept.bin"  # a folder of the cache no clip uses
+    other.parent.mkdir()
+    other.write_bytes(b"x")
+    os.utime(other, (time.time() - 10 ** 7, time.time() - 10 ** 7))
+    prune(tmp_path)
+    assert other.is_file()

@@ -49,9 +49,9 @@ def enabled() -> bool:
     return os.environ.get(SWITCH, "") not in ("", "0")
 
 
-def render_clip(data: dict, key: str, music: Optional[str], root: str) -> dict:
-    """Lay out, draw, encode and store one clip and its side files (runs in a worker process)."""
-    cache = ClipCache(ContentCache("", Path(root)))
+def render_clip(data: dict, key: str, music: Optional[str], folder: str) -> dict:
+    """Lay out, draw, encode and store one clip and its side files in the cache folder (runs in a worker process)."""
+    cache = ClipCache(ContentCache(Path(folder).name, Path(folder).parent))
     cards = []
     for prefix, card in data["cards"]:
         page, problems = plan(card)
