@@ -26,7 +26,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from markupsafe import Markup
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import charts, dashboard, embeds, feeds, fonts, infographics, language, pages, sanitize, search_index, sitemaps, social, ward
+from . import charts, cms, dashboard, embeds, feeds, fonts, infographics, language, pages, sanitize, search_index, sitemaps, social, ward
 from .cache import generated, write_atomic
 from .news import GeneratedPage, News
 from .validate import Project, check_project
@@ -98,7 +98,16 @@ class WardPlugin(BasePlugin[WardConfig]):
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         # Embed pages use the site's stylesheets: Material's (its name carries a hash) and ours.
         self.stylesheets = [f.src_uri for f in files if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", f.src_uri)]
-        self.stylesheets += list(config.extra_css) + ["assets/stylesheets/embed.css"]
+        self.stylesheets += list(config.extra_css)
+        # The web editor at /admin/ (its preview uses the same stylesheets): Decap's bundle, its configuration.
+        try:
+            editor = cms.site_files(self.project, config.config_file_path, config.site_url,
+                                    self.project.ward.site_name(language.DEFAULT_LANGUAGE), self.stylesheets)
+        except (FileNotFoundError, ValueError) as error:
+            raise PluginError(str(error)) from None
+        for uri, path in editor:
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        self.stylesheets.append("assets/stylesheets/embed.css")
         return files
 
     @event_priority(-110)

@@ -1,0 +1,315 @@
+/* The ward's extensions to Decap CMS (the web editor at /admin/).
+ *
+ * Loaded before decap-cms.js (it asks for manual initialisation), it registers,
+ * once Decap is there:
+ * - the file formats the site's checks expect: `ward-frontmatter` (Markdown
+ *   with YAML front matter), `ward-yaml` (infographic specs, report records)
+ *   and `ward-sources` (docs/_data/sources.yml, a table keyed by number, edited
+ *   as a list). Every format writes Unicode NFC, keeps keys the editor has no
+ *   field for, leaves empty optional values out, and writes no English file
+ *   for an article nobody translated (English is optional);
+ * - `vi-date`: dates shown and typed the Vietnamese way (28/11/2026), stored
+ *   as ISO dates (2026-11-28);
+ * - a preSave check for what a field cannot express: a cover needs its alt
+ *   text, every picture in the text needs its description; and the article's
+ *   year folder, taken from its date;
+ * - previews drawn with the site's own stylesheets.
+ * js-yaml (loaded before this file) reads and writes YAML.
+ */
+/* global jsyaml */
+(function () {
+  "use strict";
+
+  window.CMS_MANUAL_INIT = true;
+
+  var YAML_DUMP = { schema: jsyaml.CORE_SCHEMA, lineWidth: -1, noRefs: true, quotingType: '"' };
+  var YAML_LOAD = { schema: jsyaml.CORE_SCHEMA };
+  var FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+  var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  var VI_DATE = /^\s*(\d{1,2})\s*[\/.\-]\s*(\d{1,2})\s*[\/.\-]\s*(\d{4})\s*$/;
+  var INTERNAL = /^__/; // keys the editor keeps in memory only (never written as such)
+
+  // ── values ────────────────────────────────────────────────────────────────
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /** Every string in NFC; source numbers ("6") as numbers, wherever a `sources` list is. */
+  function normalise(value, key) {
+    if (typeof value === "string") return value.normalize("NFC");
+    if (Array.isArray(value)) {
+      return value.map(function (item) {
+        if (key === "sources" && typeof item === "string" && /^\d+$/.test(item)) return Number(item);
+        return normalise(item);
+      });
+    }
+    if (isObject(value)) {
+      var out = {};
+      Object.keys(value).forEach(function (k) { out[k.normalize("NFC")] = normalise(value[k], k); });
+      return out;
+    }
+    return value;
+  }
+
+  /** Empty optional values left out: "", null, {} and [] (except where kept on purpose). */
+  function prune(value, keepEmptyLists) {
+    if (Array.isArray(value)) {
+      return value.map(function (item) { return prune(item); });
+    }
+    if (!isObject(value)) return value;
+    var out = {};
+    Object.keys(value).forEach(function (k) {
+      var v = prune(value[k]);
+      if (v === "" || v === null || v === undefined) return;
+      if (isObject(v) && Object.keys(v).length === 0) return;
+      if (Array.isArray(v) && v.length === 0 && (keepEmptyLists || []).indexOf(k) < 0) return;
+      out[k] = v;
+    });
+    return out;
+  }
+
+  /** Fields in the editor's order, then any other keys (kept, alphabetically). */
+  function ordered(data, keys) {
+    var out = {};
+    (keys || []).forEach(function (k) { if (k in data) out[k] = data[k]; });
+    Object.keys(data).sort().forEach(function (k) { if (!(k in out)) out[k] = data[k]; });
+    return out;
+  }
+
+  function dump(data) {
+    return Object.keys(data).length ? jsyaml.dump(data, YAML_DUMP) : "";
+  }
+
+  function withoutInternal(data) {
+    var out = {};
+    Object.keys(data).forEach(function (k) { if (!INTERNAL.test(k)) out[k] = data[k]; });
+    return out;
+  }
+
+  // ── formats ───────────────────────────────────────────────────────────────
+
+  var frontMatter = {
+    fromFile: function (content) {
+      var match = FRONT_MATTER.exec(content);
+      if (!match) return { body: content };
+      var data = jsyaml.load(match[1] || "", YAML_LOAD) || {};
+      data.body = content.slice(match[0].length).replace(/^\r?\n/, "");
+      return data;
+    },
+    toFile: function (data, sortedKeys) {
+      data = normalise(withoutInternal(data));
+      // An English version nobody wrote (no title) is not written at all: English is optional.
+      if (!data.title) return "";
+      var body = (data.body || "").replace(/\r\n?/g, "\n").trim();
+      delete data.body;
+      var meta = ordered(prune(data, ["tags"]), sortedKeys);
+      return "---\n" + dump(meta) + "---\n\n" + body + "\n";
+    },
+  };
+
+  // Figures and milestone years may be the same in both languages: specs write them once.
+  var SAME_IN_BOTH = { figures: "value", milestones: "year" };
+
+  var yamlRecord = {
+    fromFile: function (content) {
+      var data = jsyaml.load(content, YAML_LOAD) || {};
+      Object.keys(SAME_IN_BOTH).forEach(function (list) {
+        (Array.isArray(data[list]) ? data[list] : []).forEach(function (item) {
+          var key = SAME_IN_BOTH[list];
+          if (isObject(item) && (typeof item[key] === "string" || typeof item[key] === "number")) {
+            item[key] = { vi: String(item[key]), en: String(item[key]) };
+          }
+        });
+      });
+      return data;
+    },
+    toFile: function (data, sortedKeys) {
+      data = prune(normalise(withoutInternal(data)));
+      Object.keys(SAME_IN_BOTH).forEach(function (list) {
+        (Array.isArray(data[list]) ? data[list] : []).forEach(function (item) {
+          var value = item[SAME_IN_BOTH[list]];
+          if (isObject(value) && value.vi === value.en && Object.keys(value).length === 2) {
+            item[SAME_IN_BOTH[list]] = value.vi;
+          }
+        });
+      });
+      return dump(ordered(data, sortedKeys));
+    },
+  };
+
+  var SOURCE_KEYS = ["outlet", "date", "url", "about", "note"];
+
+  var sourcesTable = {
+    fromFile: function (content) {
+      var header = [];
+      var lines = content.split("\n");
+      for (var i = 0; i < lines.length && /^\s*(#.*)?$/.test(lines[i]); i++) header.push(lines[i]);
+      var table = jsyaml.load(content, YAML_LOAD) || {};
+      var sources = Object.keys(table).map(function (id) {
+        return Object.assign({ id: Number(id) }, table[id]);
+      }).sort(function (a, b) { return a.id - b.id; });
+      return { __header: header.join("\n").replace(/\s+$/, ""), sources: sources };
+    },
+    toFile: function (data) {
+      var seen = {};
+      var parts = [];
+      (data.sources || []).forEach(function (source) {
+        var id = Number(source.id);
+        if (!Number.isInteger(id) || id < 1) throw new Error("Nguồn “" + (source.outlet || "") + "” chưa có số thứ tự.");
+        if (seen[id]) throw new Error("Hai nguồn cùng số " + id + ": mỗi nguồn một số riêng, không dùng lại số đã có.");
+        seen[id] = true;
+        var fields = prune(normalise(source));
+        delete fields.id;
+        var body = dump(ordered(fields, SOURCE_KEYS)).replace(/^(?=.)/gm, "  ");
+        parts.push({ id: id, text: id + ":\n" + body });
+      });
+      parts.sort(function (a, b) { return a.id - b.id; });
+      var header = data.__header ? data.__header.normalize("NFC") + "\n\n" : "";
+      return header + parts.map(function (p) { return p.text; }).join("\n");
+    },
+  };
+
+  // ── dates the Vietnamese way ──────────────────────────────────────────────
+
+  function isoFromVi(text) {
+    var match = VI_DATE.exec(text || "");
+    if (!match) return null;
+    var day = Number(match[1]), month = Number(match[2]), year = Number(match[3]);
+    var date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+    return year + "-" + String(month).padStart(2, "0") + "-" + String(day).padStart(2, "0");
+  }
+
+  function viFromIso(value) {
+    var match = ISO_DATE.exec(value || "");
+    return match ? Number(match[3]) + "/" + Number(match[2]) + "/" + match[1] : value || "";
+  }
+
+  function todayIso() {
+    // The ward's date (UTC+07:00), whatever the computer's time zone.
+    return new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+  }
+
+  // ── checks before saving ──────────────────────────────────────────────────
+
+  var IMAGE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)/g;
+
+  function articleProblems(data, language) {
+    var problems = [];
+    var where = language === "en" ? " (bản tiếng Anh)" : "";
+    if (data.cover && !(data.cover_alt || "").trim()) {
+      problems.push("Ảnh bìa chưa có lời mô tả" + where + ": điền “Mô tả ảnh bìa”.");
+    }
+    var match;
+    IMAGE.lastIndex = 0;
+    while ((match = IMAGE.exec(data.body || ""))) {
+      if (!match[1].trim()) problems.push("Ảnh " + match[2] + where + " chưa có lời mô tả: viết trong ngoặc vuông, ![Mô tả ảnh](" + match[2] + ").");
+    }
+    return problems;
+  }
+
+  function beforeSave(event) {
+    var entry = event.entry;
+    var data = entry.get("data");
+    var collection = entry.get("collection");
+    if (collection !== "tin-tuc") {
+      return data;
+    }
+    var problems = articleProblems(data.toJS(), "vi");
+    var english = entry.getIn(["i18n", "en", "data"]);
+    if (english && english.get("title")) problems = problems.concat(articleProblems(english.toJS(), "en"));
+    if (problems.length) throw new Error(problems.join(" "));
+    // The article's folder is the year of its date (tin-tuc/<year>/): from the text, not a time zone.
+    var year = (data.get("date") || todayIso()).slice(0, 4);
+    return data.set("title", (data.get("title") || "").normalize("NFC")).set("__year", year);
+  }
+
+  // ── registration ──────────────────────────────────────────────────────────
+
+  function register(CMS, h, createClass) {
+    CMS.registerCustomFormat("ward-frontmatter", "md", frontMatter);
+    CMS.registerCustomFormat("ward-yaml", "yml", yamlRecord);
+    CMS.registerCustomFormat("ward-sources", "yml", sourcesTable);
+
+    var DateControl = createClass({
+      getInitialState: function () {
+        return { text: viFromIso(this.props.value) };
+      },
+      componentDidMount: function () {
+        var field = this.props.field;
+        if (!this.props.value && field && field.get("default_today")) this.props.onChange(todayIso());
+      },
+      componentDidUpdate: function (previous) {
+        // A value set from outside (today's date, a copy from the other language) shows up.
+        if (previous.value !== this.props.value && isoFromVi(this.state.text) !== this.props.value &&
+            ISO_DATE.test(this.props.value || "")) {
+          this.setState({ text: viFromIso(this.props.value) });
+        }
+      },
+      isValid: function () {
+        var text = (this.state.text || "").trim();
+        if (!text || isoFromVi(text)) return true;
+        return { error: { message: "“" + text + "” không phải ngày. Viết ngày/tháng/năm, ví dụ 28/11/2026." } };
+      },
+      handleChange: function (event) {
+        var text = event.target.value;
+        this.setState({ text: text });
+        this.props.onChange(isoFromVi(text) || text.trim());
+      },
+      render: function () {
+        return h("input", {
+          type: "text",
+          id: this.props.forID,
+          className: this.props.classNameWrapper,
+          value: this.state.text,
+          inputMode: "numeric",
+          placeholder: "ngày/tháng/năm, ví dụ 28/11/2026",
+          onChange: this.handleChange,
+          onFocus: this.props.setActiveStyle,
+          onBlur: this.props.setInactiveStyle,
+        });
+      },
+    });
+    var DatePreview = function (props) { return h("span", null, viFromIso(props.value)); };
+    CMS.registerWidget("vi-date", DateControl, DatePreview, {
+      properties: { default_today: { type: "boolean" } },
+    });
+
+    CMS.registerEventListener({ name: "preSave", handler: beforeSave });
+
+    // Previews in the site's own stylesheets (Material's and the ward's), listed by the build.
+    document.querySelectorAll('meta[name="wardpub-preview-style"]').forEach(function (meta) {
+      CMS.registerPreviewStyle(meta.content);
+    });
+    var Preview = createClass({
+      render: function () {
+        var entry = this.props.entry;
+        var data = entry.get("data");
+        var cover = data.get("cover");
+        var coverUrl = cover ? String(this.props.getAsset(cover)) : null;
+        var date = data.get("date");
+        return h("div", { className: "md-main" },
+          h("div", { className: "md-main__inner md-grid" },
+            h("div", { className: "md-content" },
+              h("article", { className: "md-content__inner md-typeset" },
+                h("h1", null, data.get("title")),
+                date ? h("p", { className: "ward-article-meta" }, viFromIso(date)) : null,
+                coverUrl ? h("figure", null, h("img", { src: coverUrl, alt: data.get("cover_alt") || "" })) : null,
+                data.get("description") ? h("p", null, h("em", null, data.get("description"))) : null,
+                this.props.widgetFor("body")))));
+      },
+    });
+    CMS.registerPreviewTemplate("tin-tuc", Preview);
+    CMS.registerPreviewTemplate("trang", Preview);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    register(window.CMS, window.h, window.createClass);
+    window.CMS.init();
+  });
+
+  // For tests (node or the browser console): the pure parts.
+  window.wardpubCms = { frontMatter: frontMatter, yamlRecord: yamlRecord, sourcesTable: sourcesTable,
+                        isoFromVi: isoFromVi, viFromIso: viFromIso, articleProblems: articleProblems };
+})();
