@@ -28,6 +28,7 @@
   var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   var VI_DATE = /^\s*(\d{1,2})\s*[\/.\-]\s*(\d{1,2})\s*[\/.\-]\s*(\d{4})\s*$/;
   var INTERNAL = /^__/; // keys the editor keeps in memory only (never written as such)
+  var CITATION_ESCAPED = /\\\[(src:[^\]\n]*?)\\?\]/g; // [src:6] as the rich-text editor escapes it
 
   // ── values ────────────────────────────────────────────────────────────────
 
@@ -101,7 +102,8 @@
       data = normalise(withoutInternal(data));
       // An English version nobody wrote (no title) is not written at all: English is optional.
       if (!data.title) return "";
-      var body = (data.body || "").replace(/\r\n?/g, "\n").trim();
+      // The rich-text editor escapes brackets; citations ([src:6]) are the site's own syntax.
+      var body = (data.body || "").replace(/\r\n?/g, "\n").replace(CITATION_ESCAPED, "[$1]").trim();
       delete data.body;
       var meta = ordered(prune(data, ["tags"]), sortedKeys);
       return "---\n" + dump(meta) + "---\n\n" + body + "\n";
@@ -300,11 +302,15 @@
                 this.props.widgetFor("body")))));
       },
     });
-    CMS.registerPreviewTemplate("tin-tuc", Preview);
-    CMS.registerPreviewTemplate("trang", Preview);
+    // The collections of Markdown pages (articles, and one per folder of content pages), listed by the build.
+    document.querySelectorAll('meta[name="wardpub-preview-collection"]').forEach(function (meta) {
+      CMS.registerPreviewTemplate(meta.content, Preview);
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    // Markdown as written is the default editing mode: it keeps notes (!!!) and indentation as they are.
+    if (!window.localStorage.getItem("cms.md-mode")) window.localStorage.setItem("cms.md-mode", "raw");
     register(window.CMS, window.h, window.createClass);
     window.CMS.init();
   });
