@@ -229,7 +229,23 @@
 
   // ── registration ──────────────────────────────────────────────────────────
 
+  // Phrases Decap's Vietnamese locale lacks (the two-language editor's menus).
+  var MISSING_PHRASES = {
+    writingInLocale: "Đang viết bản %{locale}",
+    copyFromLocale: "Chép từ bản tiếng khác",
+    copyFromLocaleConfirm: "Chép nội dung từ bản %{locale}? Nội dung đang có ở bản này sẽ bị thay.",
+  };
+
+  function completeLocale(CMS) {
+    var phrases = CMS.getLocale && CMS.getLocale("vi");
+    if (!phrases || !phrases.editor || !phrases.editor.editorControlPane) return;
+    var pane = phrases.editor.editorControlPane;
+    pane.i18n = Object.assign({}, MISSING_PHRASES, pane.i18n || {});
+    CMS.registerLocale("vi", phrases);
+  }
+
   function register(CMS, h, createClass) {
+    completeLocale(CMS);
     CMS.registerCustomFormat("ward-frontmatter", "md", frontMatter);
     CMS.registerCustomFormat("ward-yaml", "yml", yamlRecord);
     CMS.registerCustomFormat("ward-sources", "yml", sourcesTable);

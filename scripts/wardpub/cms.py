@@ -132,6 +132,16 @@ def load_base(config_file: str | Path) -> tuple[Optional[dict], list[Problem]]:
     return (data if not problems else None), problems
 
 
+def editor_origins(config_file: str | Path) -> list[str]:
+    """Origins the published editor talks to besides GitHub's API: the OAuth proxy (backend.base_url)."""
+    if not enabled(config_file):
+        return []
+    base, problems = load_base(config_file)
+    url = str(((base or {}).get("backend") or {}).get("base_url") or "")
+    match = re.match(r"^https://[^/\s\[\]]+", url)
+    return [match.group(0)] if match else []
+
+
 # ── the files the build adds ────────────────────────────────────────────────
 
 def bundle_files(modules: Path) -> Iterator[tuple[str, Path]]:

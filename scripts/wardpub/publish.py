@@ -21,6 +21,7 @@ from mkdocs.exceptions import Abort, PluginError
 
 from . import PROJECT_ROOT
 from .problems import ProblemsFound
+from .cms import editor_origins
 from .serving import write_nginx_config
 from .validate import check_project
 
@@ -107,7 +108,8 @@ def build_site(target: Path | None = None, config_file: Path | None = None) -> P
     swap_into_place(staging, target)
     # The server configuration that goes with this build (its CSP lists this build's inline scripts).
     extra = dict(config.extra)
-    write_nginx_config(target, config.site_url, extra.get("ward", {}).get("embed_origins", []), nginx_config_path(target))
+    write_nginx_config(target, config.site_url, extra.get("ward", {}).get("embed_origins", []), nginx_config_path(target),
+                       editor_origins(config_file))
     return target
 
 
