@@ -1,0 +1,75 @@
+"""wardpub.cms: the web editor's configuration follows the shared tables and the site."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from wardpub import PROJECT_ROOT
+from wardpub.cms import editor_config, editor_origins, load_base, site_files
+from wardpub.serving import editor_content_security_policy, nginx_config
+from wardpub.validate import check_project
+from mkdocs.config import load_config
+
+CONFIG = PROJECT_ROOT / "mkdocs.yml"
+
+
+@pytest.fixture(scope="module")
+def project():
+    config = load_config(config_file=str(CONFIG))
+    return check_project(dict(config.extra), config.docs_dir, config.site_url)
+
+
+def collections(config):
+    return {c["name"]: c for c in config["collections"]}
+
+
+def fields(collection):
+    return {f["name"]: f for f in collection["fields"]}
+
+
+def test_lists_come_from_the_shared_tables(project):
+    base, problems = load_base(CONFIG)
+    assert problems == []
+    config = editor_config(base, project, "https://example.gov.vn/nq71/")
+    assert "options_from" not in yaml.safe_dump(config) and "folders_from" not in yaml.safe_dump(config)
+    article = fields(collections(config)["tin-tuc"])
+    assert [o["value"] for o in article["category"]["options"]] == list(project.registries.categories)
+    assert [o["value"] for o in article["tags"]["options"]] == list(project.registries.tags)
+    assert [o["value"] for o in article["sources"]["options"]] == sorted(project.registries.sources)
+    graphic = fields(collections(config)["infographic"])
+    assert {o["value"] for o in graphic["template"]["options"]} == {
+        name for name, t in project.infographics.templates.items() if t.kind == "infographic"}
+    assert all(project.registries.categories[o["value"]].page for o in graphic["category"]["options"])
+    # Published editors go through GitHub with a second person's approval; the local backend only with make cms.
+    assert config["backend"]["name"] == "github" and config["publish_mode"] == "editorial_workflow"
+    assert "local_backend" not in config
+    local = editor_config(base, project, "https://example.gov.vn/nq71/", "http://127.0.0.1:8081/api/v1")
+    assert local["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}
+
+
+def test_every_page_is_in_a_folder_collection(project):
+    base, _ = load_base(CONFIG)
+    config = editor_config(base, project, "https://example.gov.vn/nq71/")
+    folders = {c["folder"] for c in config["collections"] if c["name"].startswith("trang")}
+    pages = {("docs/" + rel).rpartition("/")[0] for rel in project.pages if rel.endswith(".vi.md")}
+    assert folders == pages and "docs/nghi-quyet-71" in folders
+
+
+def test_site_files_are_self_hosted(project):
+    files = dict(site_files(project, CONFIG, "https://example.gov.vn/nq71/", "Site", ["assets/stylesheets/ward.css"]))
+    assert {"admin/index.html", "admin/config.yml", "admin/decap-cms.js", "admin/js-yaml.min.js", "admin/wardpub-cms.js"} <= set(files)
+    assert not [uri for uri in files if uri.endswith(".map")]
+    page = files["admin/index.html"].read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in page and "http" not in page
+    assert 'content="../assets/stylesheets/ward.css"' in page
+
+
+def test_editor_policy_is_its_own(site):
+    policy = editor_content_security_policy(["https://dang-nhap.example.workers.dev"])
+    assert "'unsafe-eval'" in policy and "https://api.github.com https://dang-nhap.example.workers.dev" in policy
+    conf = nginx_config(site, "https://example.gov.vn/nq71/", [], editor_origins=["https://dang-nhap.example.workers.dev"])
+    site_policy = conf.split('default                                  "', 1)[1].split('"', 1)[0]
+    assert "'unsafe-eval'" not in site_policy and policy in conf
+    assert '"~^/nq71/admin/"                   "noindex, nofollow"' in conf
+    assert editor_origins(CONFIG) == []  # the shipped config still names a placeholder proxy
