@@ -1,5 +1,6 @@
 """wardpub.cms: the web editor's configuration follows the shared tables and the site."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,25 @@ def test_editor_policy_is_its_own(site):
     assert "'unsafe-eval'" not in site_policy and policy in conf
     assert '"~^/nq71/admin/"                   "noindex, nofollow"' in conf
     assert editor_origins(CONFIG) == []  # the shipped config still names a placeholder proxy
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (list, dict)):
+        for item in value.values() if isinstance(value, dict) else value:
+            yield from _strings(item)
+
+
+def test_editor_is_in_no_sitemap_search_index_or_feed(site):
+    assert (site / "admin/index.html").is_file() and (site / "admin/decap-cms.js").is_file()
+    assert not (site / "en/admin").exists()  # one editor, at the root
+    assert "admin/</loc>" not in (site / "sitemap-pages.xml").read_text(encoding="utf-8")
+    for feed in ("feed.xml", "feed.json", "en/feed.xml", "en/feed.json"):
+        assert "admin/" not in (site / feed).read_text(encoding="utf-8"), feed
+    shards = [p for p in (site / "search").rglob("*.json")]
+    assert shards
+    for shard in shards:
+        locations = [text for text in _strings(json.loads(shard.read_text(encoding="utf-8")))
+                     if text.startswith(("admin/", "en/admin/"))]
+        assert locations == [], shard
