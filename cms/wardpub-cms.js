@@ -229,7 +229,7 @@
 
   // ── registration ──────────────────────────────────────────────────────────
 
-  // Phrases Decap's Vietnamese locale lacks (the two-language editor's menus).
+  // Phrases Decap's Vietnamese locale lacks (the two-language editor's menus) or cuts short.
   var MISSING_PHRASES = {
     writingInLocale: "Đang viết bản %{locale}",
     copyFromLocale: "Chép từ bản tiếng khác",
@@ -241,6 +241,7 @@
     if (!phrases || !phrases.editor || !phrases.editor.editorControlPane) return;
     var pane = phrases.editor.editorControlPane;
     pane.i18n = Object.assign({}, MISSING_PHRASES, pane.i18n || {});
+    if (phrases.editor.editorToolbar) phrases.editor.editorToolbar.status = "Trạng thái: %{status}"; // "Trạng:" is cut short
     CMS.registerLocale("vi", phrases);
   }
 

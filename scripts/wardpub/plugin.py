@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import charts, cms, dashboard, embeds, feeds, fonts, infographics, language, pages, sanitize, search_index, sitemaps, social, ward
 from .cache import generated, write_atomic
 from .news import GeneratedPage, News
-from .validate import Project, check_project
+from .validate import Project, blank_translations, check_project
 
 
 # Functions (page, language, project) -> Markdown that add a section to a page.
@@ -81,9 +81,11 @@ class WardPlugin(BasePlugin[WardConfig]):
     @event_priority(0)
     def _files_before_i18n(self, files: Files, config):
         # Material's lunr search is replaced by ours: its worker and language packs are dead weight.
-        # Drafts and articles dated in the future are not built at all.
+        # Drafts and articles dated in the future are not built at all, nor blank English files (no translation).
+        untranslated = blank_translations(config.docs_dir)
         for file in list(files):
-            if file.src_uri.startswith(search_index.MATERIAL_SEARCH_ASSETS) or file.src_uri in self.news.hidden:
+            if (file.src_uri.startswith(search_index.MATERIAL_SEARCH_ASSETS) or file.src_uri in self.news.hidden
+                    or file.src_uri in untranslated):
                 files.remove(file)
         # Generated files come from the cache folder with a real source path:
         # mkdocs-static-i18n then treats them like theme assets, copied once at the root.

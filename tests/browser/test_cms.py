@@ -1,13 +1,15 @@
 """The web editor (Decap CMS at /admin/) against its local backend, in Chromium.
 
-One copy of the project, built with the local backend switched on, served as
-the site; one decap-server writing into that copy. A staff member's path:
-an article with a Vietnamese title, a cover picture and its description in
-both languages, published; the files land where `make article` puts them and
-pass `wardpub validate`; the next build shows the article on both front pages
-and in both feeds. Editing keeps keys the editor has no field for; a missing
-required field stops the save; nothing is requested outside the site and the
-local backend.
+One copy of the project (a git repository), built with the local backend
+switched on, served as the site; one decap-server in its git mode, which
+keeps GitHub's editorial workflow: a save is a branch, the status a label,
+publishing a merge into main. A staff member's path: an article with a
+Vietnamese title, a cover picture and its description in both languages,
+saved, sent for review, marked ready by the approver, published; the files
+land where `make article` puts them and pass `wardpub validate`; the next
+build shows the article on both front pages and in both feeds. Editing keeps
+keys the editor has no field for; a missing required field stops the save;
+nothing is requested outside the site and the local backend.
 """
 
 from __future__ import annotations
@@ -38,6 +40,15 @@ EXISTING = "docs/tin-tuc/2025/phat-dong-phong-trao-binh-dan-hoc-vu-so.vi.md"
 IGNORED = shutil.ignore_patterns("site", ".venv", "node_modules", ".cache", ".git", "tests", "__pycache__", "*.egg-info")
 
 
+AUTHOR = {"GIT_AUTHOR_NAME": "Biên tập viên", "GIT_AUTHOR_EMAIL": "bientap@example.gov.vn",
+          "GIT_COMMITTER_NAME": "Biên tập viên", "GIT_COMMITTER_EMAIL": "bientap@example.gov.vn"}
+
+
+def git(project: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True, text=True,
+                          env=dict(os.environ, **AUTHOR)).stdout
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -56,7 +67,10 @@ def editor(tmp_path_factory):
         build_site(project / "site", project / "mkdocs.yml")
     finally:
         del os.environ[LOCAL_BACKEND_ENV]
-    env = dict(os.environ, PORT=str(port), BIND_HOST="127.0.0.1", MODE="fs", GIT_REPO_DIRECTORY=str(project), LOG_LEVEL="warn")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "Trang web của phường")
+    env = dict(os.environ, PORT=str(port), BIND_HOST="127.0.0.1", MODE="git", GIT_REPO_DIRECTORY=str(project), LOG_LEVEL="warn", **AUTHOR)
     server = subprocess.Popen(["node", str(node_modules(project / "mkdocs.yml") / "decap-server/dist/index.js")], env=env)
     try:
         for _ in range(200):
@@ -78,6 +92,7 @@ def cms(browser, editor):
     project, url, backend = editor
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
     page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # "Công bố mục này?"
     recorder = PageRecorder(page)
     page.goto(url + "admin/", wait_until="networkidle")
     page.get_by_role("button", name="Đăng nhập").click()
@@ -94,9 +109,20 @@ def _field(page, name: str, pane: int = 0):
     return page.locator(f"[id^='{name}-field-']").nth(pane)
 
 
-def _publish(page) -> None:
+def _save(page) -> None:
+    page.get_by_role("button", name="Lưu").click()
+
+
+def _approve_and_publish(page) -> None:
+    """The writer sends the saved entry for review; the approver marks it ready and publishes it."""
+    page.get_by_text("Mục đã được lưu", exact=True).wait_for()
+    for current, new in (("Bản nháp", "Đang xét duyệt"), ("Đang xét duyệt", "Sẵn sàng")):
+        page.get_by_text(f"Trạng thái: {current}").click()
+        page.get_by_role("menuitem", name=new).click()
+        page.get_by_text(f"Trạng thái: {new}").wait_for()
     page.get_by_text("Công bố", exact=True).click()
     page.get_by_text("Công bố ngay").click()
+    page.get_by_text("Mục đã được công bố", exact=True).wait_for()
 
 
 def test_interface_is_vietnamese_and_marked_noindex(cms):
@@ -110,7 +136,7 @@ def test_article_without_required_field_is_not_saved(cms):
     page, project, url = cms
     page.goto(url + "admin/#/collections/tin-tuc/new")
     _field(page, "title").fill("Bài thiếu tóm tắt và chủ đề")
-    _publish(page)
+    _save(page)
     page.get_by_text("Tóm tắt bắt buộc nhập.").wait_for()
     assert not list((project / "docs/tin-tuc").rglob("bai-thieu-tom-tat*"))
 
@@ -120,16 +146,15 @@ def test_editing_keeps_keys_the_editor_does_not_know(cms):
     path = project / EXISTING
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("draft: false\n", "draft: false\nghi_chu_noi_bo: giữ nguyên khi sửa\n", 1), encoding="utf-8")
+    git(project, "commit", "-q", "-am", "Một khóa trình biên tập không biết")
     page.goto(url + "admin/#/collections/tin-tuc/entries/2025/phat-dong-phong-trao-binh-dan-hoc-vu-so")
     author = _field(page, "author")
     author.fill("Văn phòng Đảng ủy phường")
-    _publish(page)
-    for _ in range(100):
-        edited = read_markdown(path)
-        if edited.meta.get("author") == "Văn phòng Đảng ủy phường":
-            break
-        time.sleep(0.1)
+    _save(page)
+    _approve_and_publish(page)
+    edited = read_markdown(path)
     path.write_text(text, encoding="utf-8")  # the unknown key would fail validation below
+    git(project, "commit", "-q", "-am", "Bỏ khóa thử")
     assert edited.meta["author"] == "Văn phòng Đảng ủy phường"
     assert edited.meta["ghi_chu_noi_bo"] == "giữ nguyên khi sửa"
     assert edited.meta["date"] == "2025-03-26" and edited.meta["tags"] == read_markdown(path).meta["tags"]
@@ -158,18 +183,20 @@ def test_new_article_with_cover_is_published_in_both_languages(cms, tmp_path):
     page.locator("input[type=file]").set_input_files(picture)
     page.get_by_text("Lấy những cái đã chọn").click()
     # Without a description of the picture, nothing is saved, and the message says what to do.
-    _publish(page)
+    _save(page)
     page.get_by_text("Ảnh bìa chưa có lời mô tả").wait_for()
     _field(page, "cover_alt").fill("Đảng viên dự hội nghị quán triệt Nghị quyết 71 tại hội trường phường")
     _field(page, "cover_alt", 1).fill("Party members at the Resolution 71 briefing in the ward hall")
-    _publish(page)
-
+    _save(page)
+    page.get_by_text("Mục đã được lưu", exact=True).wait_for()
     folder = project / "docs/tin-tuc" / str(today().year)
     vi, en = folder / f"{SLUG}.vi.md", folder / f"{SLUG}.en.md"
-    for _ in range(100):
-        if vi.is_file() and en.is_file() and (folder / "hoi-nghi.jpg").is_file():
-            break
-        time.sleep(0.1)
+    assert not vi.exists()  # saved on its own branch: nothing reaches main before someone approves it
+    assert f"cms/tin-tuc/{today().year}/{SLUG}" in git(project, "branch")
+    _approve_and_publish(page)
+
+    assert git(project, "branch", "--show-current").strip() == "main"
+    assert git(project, "status", "--porcelain").strip() == ""  # everything committed
     rel = vi.relative_to(project / "docs").as_posix()
     assert ARTICLE_PATH.match(rel), rel
     for path, title in ((vi, TITLE), (en, TITLE_EN)):
