@@ -78,8 +78,26 @@
     return out;
   }
 
+  /** YAML as the project writes it by hand: short lists of plain values inline ([6, 23], [truong-hoc]). */
   function dump(data) {
-    return Object.keys(data).length ? jsyaml.dump(data, YAML_DUMP) : "";
+    if (!Object.keys(data).length) return "";
+    var inline = [];
+    function mark(value) {
+      if (Array.isArray(value)) {
+        if (value.length && value.every(function (v) { return v === null || typeof v !== "object"; })) {
+          inline.push(jsyaml.dump(value, Object.assign({}, YAML_DUMP, { flowLevel: 0 })).trim());
+          return "__wardpub_inline_" + (inline.length - 1) + "__";
+        }
+        return value.map(mark);
+      }
+      if (isObject(value)) {
+        var out = {};
+        Object.keys(value).forEach(function (k) { out[k] = mark(value[k]); });
+        return out;
+      }
+      return value;
+    }
+    return jsyaml.dump(mark(data), YAML_DUMP).replace(/__wardpub_inline_(\d+)__/g, function (_, n) { return inline[Number(n)]; });
   }
 
   function withoutInternal(data) {
@@ -242,6 +260,9 @@
     var pane = phrases.editor.editorControlPane;
     pane.i18n = Object.assign({}, MISSING_PHRASES, pane.i18n || {});
     if (phrases.editor.editorToolbar) phrases.editor.editorToolbar.status = "Trạng thái: %{status}"; // "Trạng:" is cut short
+    var widgets = phrases.editor.editorWidgets || {};
+    widgets.list = Object.assign({ add: "Thêm %{item}", addType: "Thêm %{item}" }, widgets.list || {});
+    phrases.editor.editorWidgets = widgets;
     CMS.registerLocale("vi", phrases);
   }
 

@@ -96,3 +96,46 @@ def test_editor_is_in_no_sitemap_search_index_or_feed(site):
         locations = [text for text in _strings(json.loads(shard.read_text(encoding="utf-8")))
                      if text.startswith(("admin/", "en/admin/"))]
         assert locations == [], shard
+
+
+ROUND_TRIP = r"""
+global.window = {}; global.document = {addEventListener() {}};
+global.jsyaml = require(process.argv[1] + "/js-yaml");
+require(process.argv[2]);
+const fs = require("fs"), formats = window.wardpubCms, out = {};
+for (const [format, path] of JSON.parse(fs.readFileSync(0, "utf8"))) {
+  const raw = fs.readFileSync(path, "utf8");
+  out[path] = formats[format].toFile(formats[format].fromFile(raw), []);
+}
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def test_editor_formats_keep_every_file_as_it_is():
+    """Every article, page, spec and the sources table, read and written back by the editor's formats: same data."""
+    import json
+    import subprocess
+
+    from wardpub.datafiles import parse_yaml
+    from wardpub.pages import read_markdown
+
+    files = [("frontMatter", p) for p in sorted((PROJECT_ROOT / "docs").rglob("*.md")) if "_data" not in p.parts]
+    files += [("yamlRecord", p) for p in sorted((PROJECT_ROOT / "infographics").glob("*.yml"))]
+    files += [("sourcesTable", PROJECT_ROOT / "docs/_data/sources.yml")]
+    result = subprocess.run(["node", "-e", ROUND_TRIP, str(PROJECT_ROOT / "node_modules"), str(PROJECT_ROOT / "cms/wardpub-cms.js")],
+                            input=json.dumps([(f, str(p)) for f, p in files]), capture_output=True, text=True, check=True)
+    written = json.loads(result.stdout)
+    assert len(written) == len(files) > 60
+    for format, path in files:
+        text = written[str(path)]
+        if format == "frontMatter":
+            before, after = read_markdown(path), path.with_name("x" + path.name)
+            after.write_text(text, encoding="utf-8")
+            try:
+                again = read_markdown(after)
+            finally:
+                after.unlink()
+            assert (again.meta, again.body.strip()) == (before.meta, before.body.strip()), path
+        else:
+            assert parse_yaml(text, "x")[0] == parse_yaml(path.read_text(encoding="utf-8"), "x")[0], path
+    assert written[str(PROJECT_ROOT / "docs/_data/sources.yml")].startswith("# Sources of every figure")  # its comments kept

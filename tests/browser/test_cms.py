@@ -32,6 +32,7 @@ from wardpub.cms import LOCAL_BACKEND_ENV, node_modules
 from wardpub.devserver import serve_site
 from wardpub.pages import read_markdown
 from wardpub.publish import build_site
+from wardpub.registries import load_registries
 
 TITLE = "Đảng ủy phường quán triệt Nghị quyết 71 cho đảng viên"
 SLUG = "dang-uy-phuong-quan-triet-nghi-quyet-71-cho-dang-vien"
@@ -125,11 +126,14 @@ def _approve_and_publish(page) -> None:
     page.get_by_text("Mục đã được công bố", exact=True).wait_for()
 
 
-def test_interface_is_vietnamese_and_marked_noindex(cms):
+def test_interface_is_vietnamese_and_reads_the_sources_table(cms):
     page, project, url = cms
     assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex, nofollow"
     assert page.get_by_text("Tin tức").first.is_visible()
     assert page.get_by_text("Báo cáo của đơn vị").is_visible()
+    # sources.yml is a table keyed by number: the editor's format shows it as a list of every source.
+    page.goto(url + "admin/#/collections/du-lieu/entries/nguon")
+    page.get_by_text(f"{len(load_registries(project / 'docs/_data').sources)} nguồn", exact=True).wait_for()
 
 
 def test_article_without_required_field_is_not_saved(cms):
