@@ -278,6 +278,36 @@ def infographic_rows(work: Path, synthetic_specs: int = 100) -> list[Row]:
     ]
 
 
+def print_rows(work: Path) -> list[Row]:
+    """The whole print kit drawn into an empty cache (PDFs, PPTX, previews) against the same documents' layout
+    alone (the engine's share), a run with nothing changed, and the files' sizes."""
+    from mkdocs.config import load_config
+
+    from .cache import ContentCache
+    from .printkit.output import PrintCache, laid_out, render_documents
+    from .validate import check_project
+
+    config = load_config(config_file=str(PROJECT_ROOT / "mkdocs.yml"))
+    project = check_project(dict(config.extra), config.docs_dir, config.site_url)
+    documents = project.printkit.documents
+    start = time.perf_counter()
+    for document in documents:
+        laid_out(document)
+    layout = time.perf_counter() - start
+    cache = PrintCache(ContentCache("print", root=work / "cache"))
+    start = time.perf_counter()
+    render_documents(documents, cache)
+    cold = time.perf_counter() - start
+    again = render_documents(documents, cache)
+    pdfs = [cache.path(d, ".pdf").stat().st_size for d in documents]
+    return [
+        Row(f"Print kit ({len(project.printkit.items)} items, {len(documents)} documents): cold render", cold, layout, "s",
+            "laying the same pages out, nothing drawn"),
+        Row("Print kit: documents drawn by a no-change run", len(again.drawn), len(documents), "files", "documents drawn cold"),
+        Row("Print kit: largest PDF", max(pdfs) / 1000, sum(pdfs) / len(pdfs) / 1000, "KB", "the mean PDF"),
+    ]
+
+
 def main(args) -> int:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="wardpub-bench-") as tmp:
@@ -296,6 +326,8 @@ def main(args) -> int:
         rows += chart_rows(work / "charts")
         print("Rendering every infographic into an empty cache…", file=sys.stderr)
         rows += infographic_rows(work / "infographics")
+        print("Rendering the print kit into an empty cache…", file=sys.stderr)
+        rows += print_rows(work / "print")
     print_table(rows)
     print("\nRatios are this site ÷ baseline, measured in this run. Bytes are encoded (gzip) as the browser received them.")
     return 0

@@ -18,7 +18,9 @@ from . import PACKAGE_DIR
 
 DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ("vi", "en")
-_DATE_FORMATS = {"vi": {"short": "d/M/yyyy", "long": "d 'tháng' M, yyyy"}, "en": {"short": "d MMM yyyy", "long": "d MMMM yyyy"}}
+# "text": a day as running text writes it (Vietnamese 18/11/2025, English 18 November 2025).
+_DATE_FORMATS = {"vi": {"short": "d/M/yyyy", "long": "d 'tháng' M, yyyy", "day": "EEEE d/M/yyyy", "text": "d/M/yyyy"},
+                 "en": {"short": "d MMM yyyy", "long": "d MMMM yyyy", "day": "EEEE d MMMM yyyy", "text": "d MMMM yyyy"}}
 _MONTH_FORMATS = {"vi": {"short": "M/yyyy", "long": "'tháng' M/yyyy"}, "en": {"short": "MMM yyyy", "long": "MMMM yyyy"}}
 
 
