@@ -3,11 +3,12 @@
  * Loaded before decap-cms.js (it asks for manual initialisation), it registers,
  * once Decap is there:
  * - the file formats the site's checks expect: `ward-frontmatter` (Markdown
- *   with YAML front matter), `ward-yaml` (infographic specs, report records)
- *   and `ward-sources` (docs/_data/sources.yml, a table keyed by number, edited
- *   as a list). Every format writes Unicode NFC, keeps keys the editor has no
- *   field for, leaves empty optional values out, and writes no English file
- *   for an article nobody translated (English is optional);
+ *   with YAML front matter), `ward-yaml` (infographic specs, report records),
+ *   `ward-sources` (docs/_data/sources.yml, a table keyed by number, edited as
+ *   a list) and `ward-list` (the campaign calendar, a list at its top). Every
+ *   format writes Unicode NFC, keeps keys the editor has no field for and the
+ *   comments at the top of a table, leaves empty optional values out, and
+ *   writes YAML as the project writes it by hand;
  * - `vi-date`: dates shown and typed the Vietnamese way (28/11/2026), stored
  *   as ISO dates (2026-11-28);
  * - a preSave check for what a field cannot express: a cover needs its alt
@@ -83,6 +84,11 @@
     if (!Object.keys(data).length) return "";
     var inline = [];
     function mark(value) {
+      // YAML 1.1 (the build's reader) takes an unquoted 19:30 for a number: clock times stay quoted.
+      if (typeof value === "string" && /^\d+(:[0-5]?\d)+$/.test(value)) {
+        inline.push(JSON.stringify(value));
+        return "__wardpub_inline_" + (inline.length - 1) + "__";
+      }
       if (Array.isArray(value)) {
         if (value.length && value.every(function (v) { return v === null || typeof v !== "object"; })) {
           inline.push(jsyaml.dump(value, Object.assign({}, YAML_DUMP, { flowLevel: 0 })).trim());
@@ -162,14 +168,11 @@
 
   var sourcesTable = {
     fromFile: function (content) {
-      var header = [];
-      var lines = content.split("\n");
-      for (var i = 0; i < lines.length && /^\s*(#.*)?$/.test(lines[i]); i++) header.push(lines[i]);
       var table = jsyaml.load(content, YAML_LOAD) || {};
       var sources = Object.keys(table).map(function (id) {
         return Object.assign({ id: Number(id) }, table[id]);
       }).sort(function (a, b) { return a.id - b.id; });
-      return { __header: header.join("\n").replace(/\s+$/, ""), sources: sources };
+      return { __header: leadingComments(content), sources: sources };
     },
     toFile: function (data) {
       var seen = {};
@@ -185,8 +188,31 @@
         parts.push({ id: id, text: id + ":\n" + body });
       });
       parts.sort(function (a, b) { return a.id - b.id; });
-      var header = data.__header ? data.__header.normalize("NFC") + "\n\n" : "";
-      return header + parts.map(function (p) { return p.text; }).join("\n");
+      return withHeader(data, parts.map(function (p) { return p.text; }).join("\n"));
+    },
+  };
+
+  /** The comment lines at the top of a file, kept through an edit. */
+  function leadingComments(content) {
+    var header = [];
+    var lines = content.split("\n");
+    for (var i = 0; i < lines.length && /^\s*(#.*)?$/.test(lines[i]); i++) header.push(lines[i]);
+    return header.join("\n").replace(/\s+$/, "");
+  }
+
+  function withHeader(data, body) {
+    return (data.__header ? data.__header.normalize("NFC") + "\n\n" : "") + body;
+  }
+
+  // A file whose top is a list (the campaign calendar), edited as the list `entries`.
+  var topList = {
+    fromFile: function (content) {
+      var list = jsyaml.load(content, YAML_LOAD) || [];
+      return { __header: leadingComments(content), entries: Array.isArray(list) ? list : [] };
+    },
+    toFile: function (data) {
+      var items = (data.entries || []).map(function (item) { return dump([prune(normalise(item))]); });
+      return withHeader(data, items.join("\n"));
     },
   };
 
@@ -271,6 +297,7 @@
     CMS.registerCustomFormat("ward-frontmatter", "md", frontMatter);
     CMS.registerCustomFormat("ward-yaml", "yml", yamlRecord);
     CMS.registerCustomFormat("ward-sources", "yml", sourcesTable);
+    CMS.registerCustomFormat("ward-list", "yml", topList);
 
     var DateControl = createClass({
       getInitialState: function () {
@@ -354,6 +381,6 @@
   });
 
   // For tests (node or the browser console): the pure parts.
-  window.wardpubCms = { frontMatter: frontMatter, yamlRecord: yamlRecord, sourcesTable: sourcesTable,
+  window.wardpubCms = { frontMatter: frontMatter, yamlRecord: yamlRecord, sourcesTable: sourcesTable, topList: topList,
                         isoFromVi: isoFromVi, viFromIso: viFromIso, articleProblems: articleProblems };
 })();

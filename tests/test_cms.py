@@ -121,7 +121,7 @@ def test_editor_formats_keep_every_file_as_it_is():
 
     files = [("frontMatter", p) for p in sorted((PROJECT_ROOT / "docs").rglob("*.md")) if "_data" not in p.parts]
     files += [("yamlRecord", p) for p in sorted((PROJECT_ROOT / "infographics").glob("*.yml"))]
-    files += [("sourcesTable", PROJECT_ROOT / "docs/_data/sources.yml")]
+    files += [("sourcesTable", PROJECT_ROOT / "docs/_data/sources.yml"), ("topList", PROJECT_ROOT / "docs/_data/lich-dang-bai.yml")]
     result = subprocess.run(["node", "-e", ROUND_TRIP, str(PROJECT_ROOT / "node_modules"), str(PROJECT_ROOT / "cms/wardpub-cms.js")],
                             input=json.dumps([(f, str(p)) for f, p in files]), capture_output=True, text=True, check=True)
     written = json.loads(result.stdout)
@@ -138,4 +138,5 @@ def test_editor_formats_keep_every_file_as_it_is():
             assert (again.meta, again.body.strip()) == (before.meta, before.body.strip()), path
         else:
             assert parse_yaml(text, "x")[0] == parse_yaml(path.read_text(encoding="utf-8"), "x")[0], path
+            assert '"19:30"' in text or "19:30" not in path.read_text(encoding="utf-8")  # clock times stay quoted
     assert written[str(PROJECT_ROOT / "docs/_data/sources.yml")].startswith("# Sources of every figure")  # its comments kept

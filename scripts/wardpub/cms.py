@@ -7,7 +7,8 @@ package.json; nothing comes from a CDN), the ward's extensions
 saving, previews), the page (`cms/index.html.j2`: noindex, the site's
 stylesheets for the preview) and the configuration: `cms/config.yml` with
 every `options_from:` filled from the shared tables (categories, content
-points, tags, sources, infographic templates) and every `folders_from: pages`
+points, tags, sources, infographic templates, what the campaign calendar
+may schedule and on which channels) and every `folders_from: pages`
 with the folders of the site's pages, so the editor offers exactly what validation accepts.
 
 `make cms` sets WARDPUB_CMS_LOCAL_BACKEND to the address of the decap-server
@@ -27,9 +28,10 @@ from typing import Iterator, Optional
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import PROJECT_ROOT
+from . import PROJECT_ROOT, language
 from .cache import digest, generated
 from .datafiles import load_yaml
+from .posts.calendar import CHANNELS
 from .problems import Problem
 
 ADMIN = "admin"
@@ -77,6 +79,13 @@ def _options(project, source: str) -> list[dict]:
         templates = project.infographics.templates if project.infographics else {}
         return [{"label": f"{t.title.vi} ({name})", "value": name}
                 for name, t in sorted(templates.items()) if t.kind == "infographic"]
+    if source == "post-items":  # what the campaign calendar may schedule: articles and infographics
+        articles = [{"label": f"Tin: {a.meta.title}", "value": a.slug} for a in project.articles if not a.meta.draft]
+        graphics = [{"label": f"Infographic: {item.spec.title.vi}", "value": item.spec.id}
+                    for item in (project.infographics.infographics if project.infographics else [])]
+        return articles + graphics
+    if source == "post-channels":
+        return [{"label": language.t(f"posts.channel.{c}", "vi"), "value": c} for c in CHANNELS]
     raise ValueError(f"cms/config.yml: options_from: {source} is not a list the build knows")
 
 

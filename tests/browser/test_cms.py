@@ -29,6 +29,7 @@ from wardpub import PROJECT_ROOT
 from wardpub.articles import ARTICLE_PATH, ArticleMeta, today
 from wardpub.browser import PageRecorder
 from wardpub.cms import LOCAL_BACKEND_ENV, node_modules
+from wardpub.datafiles import load_yaml
 from wardpub.devserver import serve_site
 from wardpub.pages import read_markdown
 from wardpub.publish import build_site
@@ -126,7 +127,7 @@ def _approve_and_publish(page) -> None:
     page.get_by_text("Mục đã được công bố", exact=True).wait_for()
 
 
-def test_interface_is_vietnamese_and_reads_the_sources_table(cms):
+def test_interface_is_vietnamese_and_reads_the_data_tables(cms):
     page, project, url = cms
     assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex, nofollow"
     assert page.get_by_text("Tin tức").first.is_visible()
@@ -134,6 +135,14 @@ def test_interface_is_vietnamese_and_reads_the_sources_table(cms):
     # sources.yml is a table keyed by number: the editor's format shows it as a list of every source.
     page.goto(url + "admin/#/collections/du-lieu/entries/nguon")
     page.get_by_text(f"{len(load_registries(project / 'docs/_data').sources)} nguồn", exact=True).wait_for()
+    # The campaign calendar is a list at its top: its entries show, dates the Vietnamese way.
+    # (Loaded afresh: a hash change from one file entry to another keeps Decap's previous draft.)
+    page.goto(url + "admin/#/collections/lich/entries/lich-dang-bai")
+    page.reload()
+    entries = load_yaml(project / "docs/_data/lich-dang-bai.yml")[0]
+    for entry in (entries[0], entries[-1]):
+        year, month, day = entry["date"].split("-")
+        page.get_by_text(f"{int(day)}/{int(month)}/{year} {entry.get('time', '')}: {entry['item']}", exact=True).wait_for()
 
 
 def test_article_without_required_field_is_not_saved(cms):
