@@ -140,3 +140,24 @@ def test_editor_formats_keep_every_file_as_it_is():
             assert parse_yaml(text, "x")[0] == parse_yaml(path.read_text(encoding="utf-8"), "x")[0], path
             assert '"19:30"' in text or "19:30" not in path.read_text(encoding="utf-8")  # clock times stay quoted
     assert written[str(PROJECT_ROOT / "docs/_data/sources.yml")].startswith("# Sources of every figure")  # its comments kept
+
+
+def test_editor_writes_nfc_whatever_the_browser_gives():
+    """Text typed or pasted in decomposed form (from a PDF) is stored as NFC; dates keep their ISO form."""
+    import json
+    import subprocess
+    import unicodedata
+
+    script = r"""
+    global.window = {}; global.document = {addEventListener() {}};
+    global.jsyaml = require(process.argv[1] + "/js-yaml");
+    require(process.argv[2]);
+    const data = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    process.stdout.write(window.wardpubCms.frontMatter.toFile(data, ["title", "date", "tags", "body"]));
+    """
+    title = unicodedata.normalize("NFD", "Phường học tập Nghị quyết")
+    data = {"title": title, "date": "2026-11-20", "tags": [], "cover": "", "body": unicodedata.normalize("NFD", "Đảng viên [src:6].")}
+    out = subprocess.run(["node", "-e", script, str(PROJECT_ROOT / "node_modules"), str(PROJECT_ROOT / "cms/wardpub-cms.js")],
+                         input=json.dumps(data), capture_output=True, text=True, check=True).stdout
+    assert out == "---\ntitle: Phường học tập Nghị quyết\ndate: 2026-11-20\ntags: []\n---\n\nĐảng viên [src:6].\n"
+    assert unicodedata.is_normalized("NFC", out) and not unicodedata.is_normalized("NFC", title)
