@@ -157,10 +157,12 @@ def test_import_checks_against_reports_already_stored(tmp_path):
 
 
 def test_import_stats_command_writes_only_valid_files(tmp_path, capsys, monkeypatch):
-    stats = tmp_path / "thong-ke"
-    stats.mkdir()
+    """Run in a project's folder, the command checks against that project's units (not the ward's)."""
+    stats = tmp_path / "docs" / "_data" / "thong-ke"
+    stats.mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
     shutil.copy(DATA / "don-vi.yml", stats / "don-vi.yml")
-    monkeypatch.setattr("wardpub.statistics.STATS_DIR", stats)  # the test registry, not the ward's
+    monkeypatch.chdir(tmp_path)
     target = stats / "out.csv"
     assert main(["import-stats", str(DATA / "export-excel.csv"), "-o", str(target)]) == 0
     assert target.read_text(encoding="utf-8") == (DATA / "export-excel.expected.csv").read_text(encoding="utf-8")

@@ -26,7 +26,13 @@ def default_config() -> Path:
     return here if here.is_file() else PROJECT_ROOT / "mkdocs.yml"
 
 
+def project_root(args) -> Path:
+    """The folder of the project a command works on: its output, cache and content are there."""
+    return Path(getattr(args, "config", None) or default_config()).resolve().parent
+
+
 def _build(args) -> int:
+    from .cache import prune
     from .publish import BuildFailed, build_site, configure_logging
 
     configure_logging(args.verbose)
@@ -37,6 +43,9 @@ def _build(args) -> int:
         print("Chưa xuất bản: trang web cũ vẫn giữ nguyên. (Build stopped; the previous site/ is untouched.)", file=sys.stderr)
         return 1
     print(f"Đã xây dựng trang web vào {target}")
+    pruned = prune()
+    if pruned.files:
+        print(f"Đã dọn {pruned.files} tệp cũ khỏi bộ nhớ đệm ({pruned.bytes / 1e6:.1f} MB).")
     return 0
 
 
@@ -81,12 +90,13 @@ def _new_article(args) -> int:
     from .editor import new_article
 
     title = args.title or input("Tiêu đề bài viết (tiếng Việt): ")
+    root = project_root(args)
     try:
-        path = new_article(title)
+        path = new_article(title, docs_dir=root / "docs")
     except (ValueError, FileExistsError) as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"Đã tạo {path.relative_to(PROJECT_ROOT)}")
+    print(f"Đã tạo {path.relative_to(root)}")
     print("Mở tệp, viết bài, rồi chạy `make serve` để xem trước và `make validate` để kiểm tra.")
     return 0
 
@@ -95,13 +105,14 @@ def _fix_unicode(args) -> int:
     from .text import nfc
 
     changed = 0
-    for path in args.paths or [PROJECT_ROOT / "docs", PROJECT_ROOT / "infographics"]:
+    root = project_root(args)
+    for path in args.paths or [root / "docs", root / "infographics"]:
         files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.suffix in {".md", ".yml", ".yaml", ".csv"})
         for file in files:
             text = file.read_text(encoding="utf-8")
             if nfc(text) != text:
                 file.write_text(nfc(text), encoding="utf-8")
-                print(f"Đã chuẩn hóa {file.relative_to(PROJECT_ROOT) if file.is_relative_to(PROJECT_ROOT) else file}")
+                print(f"Đã chuẩn hóa {file.relative_to(root) if file.is_relative_to(root) else file}")
                 changed += 1
     print(f"{changed} tệp được sửa.")
     return 0
@@ -137,7 +148,7 @@ def _import_stats(args) -> int:
     from .problems import ProblemsFound, display_path
     from .statistics import canonical_csv, import_file, import_summary
 
-    imported = import_file(args.file, args.output)
+    imported = import_file(args.file, args.output, project_root(args) / "docs" / "_data" / "thong-ke")
     if imported.problems:
         print(ProblemsFound(imported.problems), file=sys.stderr)
         print("Chưa nhập: sửa các dòng trên trong bảng tính rồi xuất lại tệp CSV. (Nothing imported.)", file=sys.stderr)
@@ -204,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     bench.set_defaults(run=_bench)
 
     args = parser.parse_args(argv)
+    from .cache import use_project
+
+    use_project(project_root(args))
     return args.run(args)
 
 

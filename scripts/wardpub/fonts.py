@@ -18,7 +18,7 @@ import fontTools
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-from .cache import ContentCache, digest
+from .cache import ContentCache, cache_root, digest
 
 FAMILY = "Be Vietnam Pro"
 
@@ -87,10 +87,14 @@ def _subset(source: Path) -> bytes:
     return out.getvalue()
 
 
-@cache
 def web_fonts() -> tuple[WebFont, ...]:
     """Every face as a WOFF2 subset; subsetting runs only when a font or the ranges change."""
-    store = ContentCache("fonts")
+    return _web_fonts(cache_root())
+
+
+@cache  # once per process and cache: MkDocs asks once per language, `mkdocs serve` at every change
+def _web_fonts(root: Path) -> tuple[WebFont, ...]:
+    store = ContentCache("fonts", root)
     faces = []
     for weight, style, name in FACES:
         source = font_file(name)

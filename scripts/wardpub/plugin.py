@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config import base
@@ -31,7 +32,7 @@ from . import (charts, chronology, cms, dashboard, embeds, feeds, fonts, infogra
 from .posts import calendar as post_calendar
 from .posts import kit as post_kit
 from .posts import pages as post_pages
-from .cache import generated, write_atomic
+from .cache import generated, use_project, write_atomic
 from .news import GeneratedPage, News
 from .validate import Project, blank_translations, check_project
 
@@ -56,6 +57,8 @@ class WardPlugin(BasePlugin[WardConfig]):
 
     @event_priority(-110)
     def on_config(self, config):
+        # Cached files live beside the mkdocs.yml being built (`mkdocs serve` reaches here first).
+        use_project(Path(config.config_file_path).parent)
         self.language = config.theme.get("language", language.DEFAULT_LANGUAGE)
         self.project = check_project(dict(config.extra), config.docs_dir, config.site_url)
         if self.project.problems:

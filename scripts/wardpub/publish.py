@@ -20,6 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
 from . import PROJECT_ROOT
+from .cache import use_project
 from .problems import ProblemsFound
 from .cms import editor_origins
 from .serving import write_nginx_config
@@ -83,12 +84,13 @@ def source_date_epoch(root: Path) -> str | None:
 
 
 def build_site(target: Path | None = None, config_file: Path | None = None) -> Path:
-    """Build the whole site strictly into target (default site/), atomically."""
-    config_file = config_file or PROJECT_ROOT / "mkdocs.yml"
+    """Build the whole site strictly into target (default: site/ beside the mkdocs.yml), atomically."""
+    config_file = Path(config_file or PROJECT_ROOT / "mkdocs.yml").resolve()
+    use_project(config_file.parent)
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(config_file.parent)
     if epoch:
         os.environ["SOURCE_DATE_EPOCH"] = epoch
-    target = Path(target or PROJECT_ROOT / "site").resolve()
+    target = Path(target or config_file.parent / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
