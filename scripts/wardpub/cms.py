@@ -29,7 +29,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import PROJECT_ROOT, language
-from .cache import digest, generated
+from .cache import generated
 from .datafiles import load_yaml
 from .posts.calendar import CHANNELS
 from .problems import Problem
@@ -183,11 +183,9 @@ def site_files(project, config_file: str | Path, site_url: str, site_name: str, 
     styles = [f"../{href}" for href in stylesheets]
     # Markdown collections get a preview drawn like the site's pages.
     markdown = [c["name"] for c in config.get("collections", []) if c.get("format") == "ward-frontmatter"]
-    page = page_html(site_name, styles, markdown, folder)
-    # Named by content: builds with and without the local backend may run side by side (tests).
     files = [
-        (f"{ADMIN}/{CONFIG}", generated(f"cms-config-{digest(text)[:16]}.yml", text)),
-        (f"{ADMIN}/index.html", generated(f"cms-index-{digest(page)[:16]}.html", page)),
+        (f"{ADMIN}/{CONFIG}", generated("cms-config.yml", text)),
+        (f"{ADMIN}/index.html", generated("cms-index.html", page_html(site_name, styles, markdown, folder))),
         (f"{ADMIN}/{EXTENSIONS}", folder / EXTENSIONS),
     ]
     return files + list(bundle_files(node_modules(config_file)))
