@@ -73,7 +73,7 @@ $(NODE_SETUP): package.json package-lock.json
 	touch $@
 
 # Debian packages the browser, server and print tests drive; installed only when missing.
-# poppler-utils: pdfinfo, pdffonts, pdftoppm, pdftotext; LibreOffice converts the slides
+# poppler-utils: pdfinfo, pdffonts, pdftoppm, pdftotext (the print kit and the quiz's paper sheets); LibreOffice converts the slides
 # (with Liberation Sans standing in for Arial, as on an office machine without it).
 system-packages:
 	@missing=""; \

@@ -32,7 +32,7 @@ from . import DATA_DIR
 from . import language as lang
 from .cache import ContentCache, digest, generated
 from .chartdraw import FONT_FILES, FORMATS, RENDERER_VERSION, MissingGlyph, draw, readable_on_white
-from .datafiles import load_yaml
+from .datafiles import load_yaml, walk_strings
 from .fonts import codepoints, font_file
 from .pages import page_key
 from .problems import Problem, ProblemsFound, display_path, from_validation_error
@@ -127,23 +127,11 @@ def _load_drawable() -> frozenset[int]:
     return frozenset.intersection(*(codepoints(name) for name in FONT_FILES))
 
 
-def _walk_strings(value, path: str = ""):
-    """(dotted field, text) for every string in a spec."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk_strings(item, f"{path}.{key}" if path else str(key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk_strings(item, f"{path}.{index}")
-
-
 def glyph_problems(chart: Chart) -> list[Problem]:
     """One problem per field holding a character the font cannot draw (matplotlib would only warn)."""
     problems = []
     drawable = _load_drawable()
-    for path, text in _walk_strings(chart.spec.model_dump(exclude_none=True)):
+    for path, text in walk_strings(chart.spec.model_dump(exclude_none=True)):
         missing = sorted({c for c in text if not c.isspace() and ord(c) not in drawable})
         if missing:
             shown = ", ".join(f"“{c}” (U+{ord(c):04X})" for c in missing)

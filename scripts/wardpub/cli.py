@@ -8,7 +8,10 @@
   wardpub infographics   render the infographics that changed and report their files
   wardpub print          draw the print kit's changed files (PDF, PPTX) and copy them out
   wardpub import-stats   turn a unit's exported spreadsheet (CSV) into its stored report
+  wardpub quiz-sheet     a paper quiz (A4 PDF question sheet and answer key) on demand
   wardpub bench          speed and size figures against same-run baselines
+  wardpub eol-build      build with an alternative to MkDocs + Material (its own venv)
+  wardpub eol-report     what that build lacks or changes against the pinned site/
 """
 
 from __future__ import annotations
@@ -159,10 +162,51 @@ def _import_stats(args) -> int:
     return 0
 
 
+def _quiz_sheet(args) -> int:
+    from mkdocs.config import load_config
+
+    from .language import LANGUAGES
+    from .problems import ProblemsFound
+    from .quiz.command import run
+    from .validate import check_project
+
+    config = load_config(config_file=str(args.config or default_config()))
+    project = check_project(dict(config.extra), config.docs_dir, config.site_url)
+    languages = list(LANGUAGES) if args.language == "all" else [args.language]
+    try:
+        written = run(project, args.count, args.point, args.seed, args.ids or [], languages, args.out, args.name)
+    except ProblemsFound as error:
+        print(error, file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"Đã tạo {path}")
+    return 0
+
+
 def _bench(args) -> int:
     from .bench import main as bench_main
 
     return bench_main(args)
+
+
+def _eol_build(args) -> int:
+    from .eol import STACKS, build
+
+    record = build(STACKS[args.stack], args.out)
+    print(f"{record['title']}: " + ("built " + record["built"] if record["built"] else "did not build") + f"; see {args.out / 'build.log'}")
+    return 0  # a failed build is a finding, written to build.json for the report
+
+
+def _eol_report(args) -> int:
+    from .eol import report
+
+    text = report(args.site, args.out, browser=args.browser)
+    (args.out / "report.md").write_text(text, encoding="utf-8")
+    if args.summary:
+        with open(args.summary, "a", encoding="utf-8") as summary:
+            summary.write(text + "\n")
+    print(text)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -210,9 +254,32 @@ def main(argv: list[str] | None = None) -> int:
     stats.add_argument("--check", action="store_true", help="only check the file, write nothing")
     stats.set_defaults(run=_import_stats)
 
+    sheet = commands.add_parser("quiz-sheet", help="a paper quiz: A4 question sheet and answer key (PDF)")
+    sheet.add_argument("--count", type=int, default=20, help="how many questions to draw (default 20)")
+    sheet.add_argument("--point", default=None, help="only from this content point: its number 1-7 or its key")
+    sheet.add_argument("--seed", type=int, default=1, help="the same seed always draws the same set")
+    sheet.add_argument("--ids", nargs="+", default=None, metavar="ID", help="exactly these questions, in this order")
+    sheet.add_argument("--language", choices=["vi", "en", "all"], default="vi")
+    sheet.add_argument("--name", default=None, help="file name of the set (ASCII), e.g. de-chi-bo-thang-12")
+    sheet.add_argument("--out", type=Path, required=True, help="folder for the PDFs")
+    sheet.add_argument("--config", type=Path, default=None)
+    sheet.set_defaults(run=_quiz_sheet)
+
     bench = commands.add_parser("bench", help="print the benchmark table")
     bench.add_argument("--pages", type=int, default=2000, help="size of the large synthetic site")
     bench.set_defaults(run=_bench)
+
+    eol_build = commands.add_parser("eol-build", help="build with an alternative stack (run with that stack's Python)")
+    eol_build.add_argument("stack", choices=["properdocs", "zensical"])
+    eol_build.add_argument("out", type=Path, help="folder for the copy, the build, its log and build.json")
+    eol_build.set_defaults(run=_eol_build)
+
+    eol_report = commands.add_parser("eol-report", help="Markdown report of an eol-build against the pinned site")
+    eol_report.add_argument("site", type=Path, help="the pinned build (site/ from make site)")
+    eol_report.add_argument("out", type=Path, help="the folder eol-build wrote")
+    eol_report.add_argument("--browser", action="store_true", help="also open both home pages in Chromium (header, search)")
+    eol_report.add_argument("--summary", type=Path, default=None, help="also append the report here ($GITHUB_STEP_SUMMARY)")
+    eol_report.set_defaults(run=_eol_report)
 
     args = parser.parse_args(argv)
     from .cache import use_project

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -69,6 +69,7 @@ class PageMeta(BaseModel):
     dashboard: bool = False  # the results dashboard: wardpub.dashboard fills the page
     gallery: bool = False  # the infographics gallery: wardpub.infographics.gallery fills the page
     print_kit: bool = False  # the print kit for staff: wardpub.printkit.page fills the page
+    quiz: Optional[Literal["practice", "contest"]] = None  # the quiz pages: wardpub.quiz.pages fills them
     share: bool = True  # share buttons under the page (false: the editor guide, pages not for citizens)
     # Material's own keys editors may use.
     hide: list[str] = []

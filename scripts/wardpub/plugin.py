@@ -8,10 +8,15 @@ priority -100) and switches `theme.language` in its on_config (-100):
 - on_files runs twice: before it (0), to drop drafts and future articles so
   no language sees them, and after it (-110), to add this language's
   generated news listings, which it would otherwise try to pair by language;
-- on_post_build runs twice: before Material's search plugin (10), taking the
+- on_post_build runs before Material's search plugin (10), taking the
   entries Material's parser made for our folded index and leaving Material an
   empty list (its search_index.json keeps only its settings, so a first visit
-  downloads a few hundred bytes), and last of all (-110) to finish the sitemap.
+  downloads a few hundred bytes).
+
+Work that needs no MkDocs object runs outside the plugin, before or after the
+build (`wardpub.publish`): the sitemap index, the server configuration. See
+the README's "Material's end of life" for what here depends on MkDocs,
+Material or mkdocs-static-i18n internals.
 """
 
 from __future__ import annotations
@@ -27,8 +32,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from markupsafe import Markup
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import (charts, chronology, cms, dashboard, embeds, feeds, fonts, infographics, language, pages, printkit, sanitize,
-               search_index, sitemaps, social, ward)
+from . import (charts, chronology, cms, dashboard, embeds, feeds, fonts, infographics, language, pages, printkit, quiz,
+               sanitize, search_index, social, ward)
 from .posts import calendar as post_calendar
 from .posts import kit as post_kit
 from .posts import pages as post_pages
@@ -39,7 +44,30 @@ from .validate import Project, blank_translations, check_project
 
 # Functions (page, language, project) -> Markdown that add a section to a page.
 PAGE_SECTIONS: tuple = (infographics.page_section, charts.page_section, dashboard.page_section, post_pages.page_section,
-                         printkit.page_section)
+                         printkit.page_section, quiz.page_section)
+
+
+def language_alternates(config) -> list[dict]:
+    """The language switcher's entries (name, link, lang) for the page being built.
+
+    mkdocs-static-i18n sets them as an attribute of `extra` (per page) only for
+    a theme named `material`; with any other theme they come from the
+    per-language `extra.alternate` override in the configuration.
+    """
+    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+
+
+def material_search_entries(config) -> list[dict] | None:
+    """The sections Material's search plugin parsed from this language's pages (None without it).
+
+    Material 9 keeps them on its plugin; mkdocs-materialx 10 on its lunr provider.
+    """
+    for name in ("material/search", "materialx/search"):
+        plugin = config.plugins.get(name)
+        index = getattr(getattr(plugin, "provider", plugin), "search_index", None)
+        if index is not None:
+            return index.entries
+    return None
 
 
 class WardConfig(base.Config):
@@ -114,9 +142,11 @@ class WardPlugin(BasePlugin[WardConfig]):
         # Infographics likewise (only what changed is rendered), with their manifest.
         # The post kit's zips, Zalo drafts and manifest, and the campaign calendar's feed.
         # The print kit likewise (only changed documents are drawn), with its manifest.
+        # The quiz's bank (JSON per language), its exports for schools and the paper sets' PDFs.
         for uri, path in (charts.site_files(self.project, config.site_url) + dashboard.site_files(self.project)
                           + infographics.site_files(self.project) + post_kit.site_files(self.project, self.news.today)
-                          + post_calendar.site_files(self.project) + printkit.site_files(self.project)):
+                          + post_calendar.site_files(self.project) + printkit.site_files(self.project)
+                          + quiz.site_files(self.project)):
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         # Embed pages use the site's stylesheets: Material's (its name carries a hash) and ours.
         self.stylesheets = [f.src_uri for f in files if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", f.src_uri)]
@@ -179,7 +209,7 @@ class WardPlugin(BasePlugin[WardConfig]):
         if listing:
             # Set as an attribute, as mkdocs-static-i18n does: templates read config.extra.alternate.
             config.extra.alternate = [
-                {**alternate, "link": listing.alternates[alternate["lang"]]} for alternate in config.extra.alternate
+                {**alternate, "link": listing.alternates[alternate["lang"]]} for alternate in language_alternates(config)
             ]
         locale, alternates = social.locales(self.language)
         article = self.news.by_src.get(page.file.src_uri)
@@ -193,23 +223,16 @@ class WardPlugin(BasePlugin[WardConfig]):
         return context
 
     @event_priority(10)
-    def _post_build_outputs(self, config):
+    def on_post_build(self, config):
         outputs = feeds.feed_files(self.news, self.language, config.site_url, config.site_name)
         outputs |= embeds.Writer(config, self.project, self.news, self.language, self.stylesheets).files()
         for path, data in outputs.items():
             write_atomic(os.path.join(config.site_dir, path), data)
-        material = config.plugins.get("material/search")
-        if material is None or not hasattr(material, "search_index"):
+        entries = material_search_entries(config)
+        if entries is None:
             return
-        entries = material.search_index.entries
         documents = search_index.documents_from_entries(entries)
         entries.clear()
         # With mkdocs-static-i18n, site_dir stays the root for every language.
         for path, data in search_index.build_index(documents, self.language).items():
             write_atomic(os.path.join(config.site_dir, path), data)
-
-    @event_priority(-110)
-    def _post_build_last(self, config):
-        sitemaps.finish(config.site_dir, config.site_url, ["", "en/"])
-
-    on_post_build = CombinedEvent(_post_build_outputs, _post_build_last)

@@ -1,8 +1,9 @@
 """Building the site atomically: all or nothing.
 
 Owns `build_site`: validate, build with MkDocs (strict) into a fresh folder
-beside the target, then swap it into place in one step. A failed build leaves
-the previous site/ exactly as it was, so a mistake is never half-published.
+beside the target, finish what needs no MkDocs (the sitemap index), then swap
+it into place in one step. A failed build leaves the previous site/ exactly as
+it was, so a mistake is never half-published.
 """
 
 from __future__ import annotations
@@ -21,9 +22,12 @@ from mkdocs.exceptions import Abort, PluginError
 
 from . import PROJECT_ROOT
 from .cache import use_project
+from .language import LANGUAGES
+from .news import prefix
 from .problems import ProblemsFound
 from .cms import editor_origins
 from .serving import write_nginx_config
+from .sitemaps import finish as finish_sitemaps
 from .validate import check_project
 
 _RENAME_EXCHANGE = 2
@@ -101,6 +105,8 @@ def build_site(target: Path | None = None, config_file: Path | None = None) -> P
         if problems:
             raise ProblemsFound(problems)
         build(config)
+        # After MkDocs, whichever tool built the pages (see wardpub.eol): the sitemap index.
+        finish_sitemaps(staging, config.site_url, [prefix(language) for language in LANGUAGES])
     except (PluginError, Abort, ProblemsFound) as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(error)) from None
