@@ -122,6 +122,7 @@ def test_editor_formats_keep_every_file_as_it_is():
     files = [("frontMatter", p) for p in sorted((PROJECT_ROOT / "docs").rglob("*.md")) if "_data" not in p.parts]
     files += [("yamlRecord", p) for p in sorted((PROJECT_ROOT / "infographics").glob("*.yml"))]
     files += [("sourcesTable", PROJECT_ROOT / "docs/_data/sources.yml"), ("topList", PROJECT_ROOT / "docs/_data/lich-dang-bai.yml")]
+    files += [("topList", p) for p in sorted((PROJECT_ROOT / "docs/_data/quiz/questions").glob("*.yml"))]
     result = subprocess.run(["node", "-e", ROUND_TRIP, str(PROJECT_ROOT / "node_modules"), str(PROJECT_ROOT / "cms/wardpub-cms.js")],
                             input=json.dumps([(f, str(p)) for f, p in files]), capture_output=True, text=True, check=True)
     written = json.loads(result.stdout)

@@ -143,6 +143,11 @@ def test_interface_is_vietnamese_and_reads_the_data_tables(cms):
     for entry in (entries[0], entries[-1]):
         year, month, day = entry["date"].split("-")
         page.get_by_text(f"{int(day)}/{int(month)}/{year} {entry.get('time', '')}: {entry['item']}", exact=True).wait_for()
+    # The quiz bank: a file of questions per content point, each file a list.
+    page.goto(url + "admin/#/collections/cau-hoi/entries/muc-tieu-quan-diem")
+    page.reload()
+    questions = load_yaml(project / "docs/_data/quiz/questions/muc-tieu-quan-diem.yml")[0]
+    page.get_by_text(questions[0]["question"]["vi"], exact=True).first.wait_for()
 
 
 def test_article_without_required_field_is_not_saved(cms):
