@@ -4,7 +4,8 @@ Owns the Content-Security-Policy (no 'unsafe-inline' scripts: the hashes of
 the inline scripts Material writes are collected from the built pages, so they
 follow upgrades), the framing rules (only /embed/ pages, only for the ward's
 origins from `extra.ward.embed_origins`), the web editor's own policy and
-noindex under admin/, caching and compression, rendered
+noindex under admin/, caching and compression, 301 redirects for the short
+links the QR codes carry (wardpub.shortlinks), rendered
 into an nginx configuration beside site/ at every build; and `run_nginx`,
 which serves a build with that configuration on loopback (tests, previews).
 """
@@ -28,6 +29,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import PACKAGE_DIR
 from .cache import write_atomic
+from .shortlinks import read_links
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/(?:json|ld\+json)\")[^>]*>(.*?)</script>", re.S)
 
@@ -105,6 +107,7 @@ def nginx_config(site: Path, site_url: str, embed_origins: list[str] | tuple[str
         csp=content_security_policy(site),
         editor_csp=editor_content_security_policy(editor_origins),
         embed_origins=list(embed_origins),
+        short_links=sorted(read_links(site).items()),
     )
 
 
