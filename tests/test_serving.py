@@ -84,6 +84,15 @@ def test_build_writes_the_configuration_beside_the_site(site):
     assert "location /nq71/" in config and "error_page 404 /nq71/404.html" in config
 
 
+def test_web_editor_has_its_own_policy_and_is_never_indexed(nginx):
+    status, headers, _ = fetch(nginx + "admin/")
+    assert status == 200 and headers["X-Robots-Tag"] == "noindex, nofollow"
+    csp = headers["Content-Security-Policy"]
+    assert "'unsafe-eval'" in csp and "https://api.github.com" in csp and csp.endswith("frame-ancestors 'self'")
+    status, headers, _ = fetch(nginx)
+    assert "X-Robots-Tag" not in headers and "'unsafe-eval'" not in headers["Content-Security-Policy"]
+
+
 def test_short_links_are_real_redirects_to_the_item(nginx, site):
     links = read_links(site)
     assert links, "the build lists the short links its QR codes carry"

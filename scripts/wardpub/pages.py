@@ -3,7 +3,7 @@ Markdown additions the build makes to them.
 
 Owns the rules for docs/**/*.md outside the news section: required title and
 description, ASCII file names, a Vietnamese page `page.vi.md` with its
-`page.en.md` twin (or `vi_only: true`), NFC text, `[src:N]` citations of known sources and
+`page.en.md` twin (or `vi_only: true`; a blank English file counts as none), NFC text, `[src:N]` citations of known sources and
 `{{ ward.* }}` tokens. At build time it turns citations into links and ends
 every page with its sources, in the page's language.
 """
@@ -160,6 +160,12 @@ def validate_page(source: SourceFile, registries: Registries) -> tuple[Optional[
 def page_key(src_uri: str) -> str:
     """The language-neutral name of a page, as the nav and categories.yml write it: "a/b.vi.md" -> "a/b.md"."""
     return _LANGUAGE_SUFFIX.sub(".md", src_uri)
+
+
+def blank_translation(path: Path) -> bool:
+    """An English file with nothing in it: not translated (the web editor leaves one when
+    the English side of a new entry stays empty). It counts as absent everywhere."""
+    return path.name.endswith(EN_SUFFIX) and path.stat().st_size < 16 and not path.read_text(encoding="utf-8-sig").strip()
 
 
 def pairing_problems(docs_dir: Path, paths: list[Path], vi_only: set[Path]) -> list[Problem]:

@@ -33,14 +33,14 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from markupsafe import Markup
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import (charts, chronology, clips, dashboard, embeds, feeds, fonts, infographics, language, pages, printkit, quiz,
+from . import (charts, chronology, clips, cms, dashboard, embeds, feeds, fonts, infographics, language, pages, printkit, quiz,
                sanitize, search_index, social, ward)
 from .posts import calendar as post_calendar
 from .posts import kit as post_kit
 from .posts import pages as post_pages
 from .cache import generated, use_project, write_atomic
 from .news import GeneratedPage, News
-from .validate import Project, check_project
+from .validate import Project, blank_translations, check_project
 
 
 # Functions (page, language, project) -> Markdown that add a section to a page.
@@ -127,9 +127,11 @@ class WardPlugin(BasePlugin[WardConfig]):
     @event_priority(0)
     def _files_before_i18n(self, files: Files, config):
         # Material's lunr search is replaced by ours: its worker and language packs are dead weight.
-        # Drafts and articles dated in the future are not built at all.
+        # Drafts and articles dated in the future are not built at all, nor blank English files (no translation).
+        untranslated = blank_translations(config.docs_dir)
         for file in list(files):
-            if file.src_uri.startswith(search_index.MATERIAL_SEARCH_ASSETS) or file.src_uri in self.news.hidden:
+            if (file.src_uri.startswith(search_index.MATERIAL_SEARCH_ASSETS) or file.src_uri in self.news.hidden
+                    or file.src_uri in untranslated):
                 files.remove(file)
         # Generated files come from the cache folder with a real source path:
         # mkdocs-static-i18n then treats them like theme assets, copied once at the root.
@@ -152,7 +154,16 @@ class WardPlugin(BasePlugin[WardConfig]):
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         # Embed pages use the site's stylesheets: Material's (its name carries a hash) and ours.
         self.stylesheets = [f.src_uri for f in files if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", f.src_uri)]
-        self.stylesheets += list(config.extra_css) + ["assets/stylesheets/embed.css"]
+        self.stylesheets += list(config.extra_css)
+        # The web editor at /admin/ (its preview uses the same stylesheets): Decap's bundle, its configuration.
+        try:
+            editor = cms.site_files(self.project, config.config_file_path, config.site_url,
+                                    self.project.ward.site_name(language.DEFAULT_LANGUAGE), self.stylesheets)
+        except (FileNotFoundError, ValueError) as error:
+            raise PluginError(str(error)) from None
+        for uri, path in editor:
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        self.stylesheets.append("assets/stylesheets/embed.css")
         return files
 
     @event_priority(-110)

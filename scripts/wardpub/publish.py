@@ -25,6 +25,7 @@ from .cache import use_project
 from .language import LANGUAGES
 from .news import prefix
 from .problems import ProblemsFound
+from .cms import editor_origins
 from .serving import write_nginx_config
 from .sitemaps import finish as finish_sitemaps
 from .validate import check_project
@@ -115,7 +116,8 @@ def build_site(target: Path | None = None, config_file: Path | None = None) -> P
     swap_into_place(staging, target)
     # The server configuration that goes with this build (its CSP lists this build's inline scripts).
     extra = dict(config.extra)
-    write_nginx_config(target, config.site_url, extra.get("ward", {}).get("embed_origins", []), nginx_config_path(target))
+    write_nginx_config(target, config.site_url, extra.get("ward", {}).get("embed_origins", []), nginx_config_path(target),
+                       editor_origins(config_file))
     return target
 
 

@@ -31,7 +31,7 @@ from .infographics import check_share_kit, share_kit_inputs
 from .infographics.resolve import ShareKit
 from .printkit import PrintKit, check_print_kit, print_kit_inputs
 from .quiz import Quiz, check_quiz
-from .pages import PageMeta, SourceFile, pairing_problems, read_markdown, validate_page
+from .pages import PageMeta, SourceFile, blank_translation, pairing_problems, read_markdown, validate_page
 from .posts.calendar import Plan, load_plan
 from .posts.campaign import load_campaign
 from .posts.kit import PostKit, collect_posts
@@ -67,7 +67,13 @@ def _fingerprint(paths: list[Path], extra: dict) -> tuple:
 
 
 def markdown_files(docs_dir: Path) -> list[Path]:
-    return sorted(p for p in docs_dir.rglob("*.md") if "_data" not in p.relative_to(docs_dir).parts)
+    """Every page and article file (blank English files are no translation: see pages.blank_translation)."""
+    return sorted(p for p in docs_dir.rglob("*.md") if "_data" not in p.relative_to(docs_dir).parts and not blank_translation(p))
+
+
+def blank_translations(docs_dir: Path) -> set[str]:
+    """Docs-relative paths of the blank English files, which the build leaves out."""
+    return {p.relative_to(docs_dir).as_posix() for p in Path(docs_dir).rglob("*.en.md") if blank_translation(p)}
 
 
 def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str] = None) -> Project:
