@@ -85,7 +85,7 @@ def poster_webp(cover: Image.Image) -> bytes:
     """The site's poster: the cover at half size in a few colours, lossless WebP (encode.SETTINGS["cover"])."""
     settings = SETTINGS["cover"]
     small = cover.resize(tuple(settings["poster"]), Image.Resampling.LANCZOS)
-    few = small.quantize(settings["colours"], method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).convert("RGB")
+    few = small.quantize(settings["colours"], method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).convert("RGB")
     out = io.BytesIO()
     few.save(out, "WEBP", **settings["poster_webp"])
     return out.getvalue()
