@@ -12,11 +12,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Material prints a migration banner on every build; the pin to mkdocs<2 is deliberate.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve bench article validate hooks infographics fix-unicode lock clean system-packages
+.PHONY: site publish test serve bench article validate hooks infographics fix-unicode lock clean system-packages
 
 ## make site: set up and build the whole site into site/ (atomically).
 site: $(SETUP)
 	$(BIN)/wardpub build
+
+## make publish: the build that goes public: like make site, but refuses while any detail
+## of the ward in mkdocs.yml (extra.ward, site_url) is still a placeholder.
+publish: $(SETUP)
+	$(BIN)/wardpub build --publish
 
 ## make test: set up everything the tests need and run them all.
 test: $(SETUP) $(NODE_SETUP) system-packages

@@ -11,15 +11,14 @@ and feeds are made from. Vietnamese is required; English is optional.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .dated import TIMEZONE, today  # noqa: F401 (the news section and feeds read them here)
 from .pages import SourceFile, check_front_matter, line_of
 from .problems import Problem
 from .registries import Registries
@@ -30,7 +29,6 @@ NEWS_INDEX = ("tin-tuc/index.vi.md", "tin-tuc/index.en.md")
 ARTICLE_PATH = re.compile(r"^tin-tuc/(\d{4})/([a-z0-9][a-z0-9-]*?)\.(vi|en)\.md$")
 WORDS_PER_MINUTE = 200
 PLACEHOLDER = "[Viết"  # how `make article` marks text still to write
-TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 _RAW_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
@@ -86,12 +84,6 @@ class Article:
 
     def published(self, today: dt.date) -> bool:
         return not self.meta.draft and self.meta.date <= today
-
-
-def today() -> dt.date:
-    """The ward's date (UTC+07:00); WARDPUB_TODAY=YYYY-MM-DD pins it for tests and previews."""
-    pinned = os.environ.get("WARDPUB_TODAY")
-    return dt.date.fromisoformat(pinned) if pinned else dt.datetime.now(TIMEZONE).date()
 
 
 def is_article(rel: str) -> bool:

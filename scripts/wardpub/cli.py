@@ -1,6 +1,6 @@
 """Command-line entry points (`wardpub <command>`), thin wrappers over the modules.
 
-  wardpub build          validate, then build site/ atomically (make site)
+  wardpub build          validate, then build site/ atomically (make site; --publish: make publish)
   wardpub validate       check every page, table and spec without building
   wardpub new-article    start a news article from its Vietnamese title (make article)
   wardpub fix-unicode    rewrite text files in Unicode NFC
@@ -30,7 +30,7 @@ def _build(args) -> int:
 
     configure_logging(args.verbose)
     try:
-        target = build_site(args.site_dir, args.config or default_config())
+        target = build_site(args.site_dir, args.config or default_config(), publishing=args.publish)
     except BuildFailed as error:
         print(str(error), file=sys.stderr)
         print("Chưa xuất bản: trang web cũ vẫn giữ nguyên. (Build stopped; the previous site/ is untouched.)", file=sys.stderr)
@@ -150,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=None)
     build.add_argument("--config", type=Path, default=None, help="another project's mkdocs.yml (benchmarks)")
     build.add_argument("-v", "--verbose", action="store_true")
+    build.add_argument("--publish", action="store_true", help="a publishing build: refuse placeholders in extra.ward and site_url")
     build.set_defaults(run=_build)
 
     validate = commands.add_parser("validate", help="check content without building")

@@ -1,8 +1,9 @@
 """Language-dependent output: interface strings, dates and numbers.
 
 Owns the table in data/strings.yml and formatting through Babel, so a date
-reads "16/9/2025" or "16 tháng 9, 2025" on Vietnamese pages and "16 September
-2025" on English ones, and numbers use the page language's separators.
+reads "16/9/2025" on Vietnamese pages (never "16 tháng 9, 2025") and
+"16 September 2025" on English ones, everywhere: pages, listings, feeds and
+images; numbers use the page language's separators.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from . import PACKAGE_DIR
 
 DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ("vi", "en")
-_DATE_FORMATS = {"vi": {"short": "d/M/yyyy", "long": "d 'tháng' M, yyyy"}, "en": {"short": "d MMM yyyy", "long": "d MMMM yyyy"}}
+# One way to write a day per language, in running text, lists and images alike.
+_DATE_FORMATS = {"vi": "d/M/yyyy", "en": "d MMMM yyyy"}
 _MONTH_FORMATS = {"vi": {"short": "M/yyyy", "long": "'tháng' M/yyyy"}, "en": {"short": "MMM yyyy", "long": "MMMM yyyy"}}
 
 
@@ -37,7 +39,9 @@ def t(key: str, language: str, **values: object) -> str:
 
 @cache  # listings format the same few dates thousands of times; Babel is slow at it
 def date(value: dt.date, language: str, style: str = "short") -> str:
-    return format_date(value, _DATE_FORMATS.get(language, _DATE_FORMATS["en"])[style], locale=language)
+    """A day as the language writes it: "22/8/2025" (vi), "22 August 2025" (en).
+    `style` is accepted for older callers; every style gives the same form."""
+    return format_date(value, _DATE_FORMATS.get(language, _DATE_FORMATS["en"]), locale=language)
 
 
 def month(value: dt.date, language: str, style: str = "short") -> str:

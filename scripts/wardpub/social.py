@@ -110,6 +110,14 @@ class Previews:
         render_jobs(list({job.key: job for job in jobs.values()}.values()), cache)
         return [(p.path, p.source) for p in self.by_url.values() if p.source is not None]
 
+    def card_file(self, url: str) -> tuple[Path, str] | None:
+        """A page's rendered card in the cache and a key naming its content (its file name is a
+        digest), for pictures made from it (wardpub.pictures); None when the page shares an infographic."""
+        preview = self.by_url.get(page_key(url))
+        if preview is None or preview.source is None:
+            return None
+        return preview.source, preview.source.name
+
     def meta(self, url: str, site_url: str) -> dict[str, str] | None:
         preview = self.by_url.get(page_key(url))
         if preview is None:

@@ -19,13 +19,14 @@ from typing import Optional
 from . import DOCS_DIR
 from .articles import Article, collect_articles, is_article
 from .dashboard import Results, load_results
+from .frontpage import lead_problems
 from .infographics import check_share_kit, share_kit_inputs
 from .infographics.resolve import ShareKit
 from .pages import PageMeta, SourceFile, pairing_problems, read_markdown, validate_page
 from .problems import Problem
 from .sanitize import markdown_problems
 from .registries import Registries, load_registries
-from .ward import Ward, load_ward
+from .ward import Ward, load_ward, logo_problems
 
 
 @dataclass
@@ -63,6 +64,8 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
         return _memo[key]
 
     ward, problems = load_ward(extra)
+    if ward is not None:
+        problems += logo_problems(ward, docs_dir)
     registries = load_registries(data_dir)
     problems += registries.problems
     pages: dict[str, PageMeta] = {}
@@ -91,6 +94,7 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
     problems += share_problems
 
     project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "")
+    project.problems += lead_problems(project)
     _memo.clear()
     _memo[key] = project
     return project

@@ -69,7 +69,7 @@ def page_section(page, language: str, project) -> str:
 
         def actions(item: Infographic) -> str:
             title = item.spec.title[language]
-            return (social.share_bar(item.urls[language], title, language, project.ward.zalo_oa_id) + "\n"
+            return (social.share_bar(item.urls[language], title, language, project.ward.zalo_id()) + "\n"
                     + embeds.code_control(project.site_url, "infographic", item.id, title, language) + "\n")
 
         return gallery_markdown(share_kit, page.url, language, actions)
