@@ -378,8 +378,9 @@ def render_all(charts: ChartSet, registries: Registries, ward, site_url: str = "
             for chart in charts.charts for language in lang.LANGUAGES for fmt in FORMATS]
 
 
-def manifest(charts: ChartSet, files: list[RenderedFile]) -> str:
-    """charts/manifest.json: every chart, what it is about, and its files by language and format."""
+def manifest(charts: ChartSet, files: list[RenderedFile], printed: dict | None = None) -> str:
+    """charts/manifest.json: every chart, what it is about, its files by language and format, and
+    (printed) the words its shared images carry besides the chart: publisher, address, title, sources."""
     entries = []
     for chart in charts.charts:
         spec = chart.spec
@@ -393,6 +394,7 @@ def manifest(charts: ChartSet, files: list[RenderedFile]) -> str:
             "sources": list(spec.source),
             "sample": spec.sample,
             "files": {language: {f.format: f.site_path for f in mine if f.language == language} for language in lang.LANGUAGES},
+            **({"text": printed[chart.id]} if printed and chart.id in printed else {}),
         })
     return json.dumps({"version": 1, "charts": entries}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
@@ -403,7 +405,11 @@ def site_files(project, site_url: str = "") -> list[tuple[str, Path]]:
         return []
     files = render_all(project.results.charts, project.registries, project.ward, site_url)
     listed = [(f.site_path, f.path) for f in files]
-    listed.append((MANIFEST, generated("charts-manifest.json", manifest(project.results.charts, files))))
+    printed = {}
+    for chart in project.results.charts.charts:
+        words = {language: resolve(chart, language, project.registries, project.ward, site_url) for language in lang.LANGUAGES}
+        printed[chart.id] = {language: [r.publisher, r.address, r.title, r.source_line] for language, r in words.items()}
+    listed.append((MANIFEST, generated("charts-manifest.json", manifest(project.results.charts, files, printed))))
     return listed
 
 

@@ -49,12 +49,8 @@ class Statement:
     capital: bool = False  # starts a sentence
 
     def state(self, on: dt.date) -> str:
-        """"ahead", "today" or "past" as of the day `on`. A start date is past from its own day on."""
-        if self.day > on:
-            return "ahead"
-        if self.day == on:
-            return "past" if self.kind in ("from", "effective") else "today"
-        return "past"
+        """"ahead", "today" or "past" as of the day `on` (a deadline's own day is still open)."""
+        return "ahead" if self.day > on else "today" if self.day == on else "past"
 
     def words(self, language: str, on: dt.date, day_text: str | None = None) -> str:
         text = lang.t(f"dated.{self.kind}.{self.state(on)}", language, date=day_text or lang.date(self.day, language))

@@ -122,6 +122,8 @@ class WardPlugin(BasePlugin[WardConfig]):
         facts = social.page_facts(files.documentation_pages(), self.project, self.news, self.generated, self.language)
         for path, source in self.previews.prepare(facts):
             files.append(File.generated(config, path, abs_src_path=str(source)))
+        path, listing = self.previews.manifest()
+        files.append(File.generated(config, path, content=listing))
         # The news cards' pictures: each article's cover, else its preview card, resized.
         wanted = self.news.picture_sources(self.language, self.previews.card_file, Path(config.docs_dir))
         prepared = Pictures().prepare(wanted)

@@ -3,7 +3,8 @@
 Owns the Content-Security-Policy (no 'unsafe-inline' scripts: the hashes of
 the inline scripts Material writes are collected from the built pages, so they
 follow upgrades), the framing rules (only /embed/ pages, only for the ward's
-origins from `extra.ward.embed_origins`), caching and compression, rendered
+origins from `extra.ward.embed_origins`), caching and compression, each
+language's own not-found page, rendered
 into an nginx configuration beside site/ at every build; and `run_nginx`,
 which serves a build with that configuration on loopback (tests, previews).
 """
@@ -27,6 +28,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import PACKAGE_DIR
 from .cache import write_atomic
+from .language import DEFAULT_LANGUAGE, LANGUAGES
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/(?:json|ld\+json)\")[^>]*>(.*?)</script>", re.S)
 
@@ -76,6 +78,8 @@ def nginx_config(site: Path, site_url: str, embed_origins: list[str] | tuple[str
         server_name=server_name or parts.hostname or "_",
         csp=content_security_policy(site),
         embed_origins=list(embed_origins),
+        # Languages with their own folder (and their own not-found page); the default one is the root.
+        languages=[code for code in LANGUAGES if code != DEFAULT_LANGUAGE],
     )
 
 

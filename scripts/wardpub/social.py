@@ -13,13 +13,14 @@ unchanged page costs nothing on the next build.
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 from . import language as lang
 from .infographics.cards import card_job
-from .infographics.output import ImageCache, render_jobs
+from .infographics.output import ImageCache, drawn, render_jobs
 from .infographics.resolve import absolute_url
 
 WIDTH, HEIGHT = 1200, 630
@@ -83,6 +84,7 @@ class Previews:
         self.project = project
         self.language = language
         self.by_url: dict[str, Preview] = {}
+        self.cards: dict[str, dict] = {}  # site path of each drawn card -> what it says (text, QR payloads)
 
     def _infographic(self, category: str | None) -> Preview | None:
         kit = self.project.infographics
@@ -105,10 +107,18 @@ class Previews:
                 jobs[facts.url] = job
                 preview = Preview(card_path(facts.url), lang.t("social.card_alt", self.language, title=facts.title),
                                   cache.png(job.key))
+                self.cards[preview.path] = drawn(job.data)
             if preview is not None:
                 self.by_url[facts.url] = preview
         render_jobs(list({job.key: job for job in jobs.values()}.values()), cache)
         return [(p.path, p.source) for p in self.by_url.values() if p.source is not None]
+
+    def manifest(self) -> tuple[str, str]:
+        """(site path, JSON) listing this language's cards and what each says, as the infographics'
+        manifest does for theirs: og/manifest.json, og/en/manifest.json."""
+        path = "og/" + (f"{self.language}/" if self.language != lang.DEFAULT_LANGUAGE else "") + "manifest.json"
+        cards = [{"path": card, **self.cards[card]} for card in sorted(self.cards)]
+        return path, json.dumps({"language": self.language, "cards": cards}, ensure_ascii=False, indent=1) + "\n"
 
     def card_file(self, url: str) -> tuple[Path, str] | None:
         """A page's rendered card in the cache and a key naming its content (its file name is a

@@ -187,6 +187,29 @@ def site_files(share_kit: ShareKit, cache: ImageCache | None = None) -> dict[str
     return files
 
 
+def drawn(data) -> dict[str, list[str]]:
+    """What an image says, from its resolved description: every text drawn and every QR code's
+    payload, in drawing order. The manifests carry it so tools (and the publishing test) can read
+    an image's words without reading its pixels."""
+    found: dict[str, list[str]] = {"text": [], "qr": []}
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            if value.get("type") == "text" and isinstance(value.get("text"), str):
+                found["text"].append(value["text"])
+            elif value.get("type") == "qr" and isinstance(value.get("data"), str):
+                found["qr"].append(value["data"])
+            for inner in value.values():
+                if isinstance(inner, (dict, list)):
+                    walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+
+    walk(data.get("layers", []))
+    return found
+
+
 def manifest(share_kit: ShareKit, cache: ImageCache | None = None) -> dict:
     """Every infographic and every file of it, for the communications team's tools."""
     cache = cache or ImageCache()
@@ -202,6 +225,7 @@ def manifest(share_kit: ShareKit, cache: ImageCache | None = None) -> dict:
                     "format": job.format, "language": job.language, "width": width, "height": height,
                     "type": MEDIA_TYPES[suffix], "bytes": path.stat().st_size, "path": job.site_path(suffix),
                     "url": absolute_url(share_kit.site_url, job.site_path(suffix)),
+                    **drawn(job.data),
                 })
         entries.append({
             "id": spec.id,
