@@ -39,7 +39,7 @@ def news_site(tmp_path_factory):
 
 
 def titles(html: str) -> list[str]:
-    return re.findall(r'<h3 class="ward-card__title"><a href="[^"]*"[^>]*>([^<]+)</a>', html)
+    return re.findall(r'<h[23] class="ward-card__title"><a href="[^"]*"[^>]*>([^<]+)</a>', html)
 
 
 def read(site, path):

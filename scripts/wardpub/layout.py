@@ -11,11 +11,14 @@ the tools: the gallery, the dashboard, the editors' guide) and for each:
 - the kicker above its title (an article's category, a content page's
   section), as a newspaper sets it;
 - whether it can be listened to ("Nghe bài": articles and content pages, not
-  the tools) and in which language.
+  the tools) and in which language;
+- valid, named markup where Material's templates write otherwise in this
+  layout (`valid_markup`), so the W3C validator finds only its two known errors.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import language as lang
@@ -103,3 +106,22 @@ def shape(page, language: str, project, news: News, generated: set[str]) -> Page
                   "selected": rate == 1} for rate in LISTEN_RATES]
         listen = {"lang": language, "rates": rates}
     return PageShape(kind, hide, kicker(kind, page, language, news, project), listen)
+
+
+_EMPTY_TABINDEX = re.compile(r' tabindex=""')
+_TOC_TITLE = '<label class="md-nav__title" for="__toc">'
+
+
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def valid_markup(output: str, language: str) -> str:
+    """What Material writes that is not valid or not accessible HTML in this layout: `tabindex=""`
+    on the label of the menu's active section when sections are tabs (it means "not focusable",
+    which leaving it out also means); a table of contents' title labelling a checkbox the page
+    does not have (pages outside the menu, section index pages); a search dialog without a name."""
+    output = _EMPTY_TABINDEX.sub("", output)
+    if _TOC_TITLE in output and 'id="__toc"' not in output:
+        output = output.replace(_TOC_TITLE, '<label class="md-nav__title">')
+    label = lang.t("search.dialog", language)
+    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)

@@ -110,9 +110,10 @@ class News:
 
     # ── pieces of HTML ───────────────────────────────────────────────────────
 
-    def card(self, article: Article, language: str, from_url: str, first: bool = False) -> str:
+    def card(self, article: Article, language: str, from_url: str, first: bool = False, level: int = 3) -> str:
         """One article in a listing. The headline's link covers the whole card (one big target on
-        a phone); the picture repeats the headline, so screen readers skip it unless it is a photo."""
+        a phone); the picture repeats the headline, so screen readers skip it unless it is a photo.
+        level: the headline's heading level (2 straight under a page's title, 3 under a section's)."""
         version = article.version(language)
         meta = version.meta
         untranslated = language == "en" and article.en is None
@@ -129,17 +130,18 @@ class News:
         return (
             f'<article class="ward-card">\n{figure}<div class="ward-card__head">\n'
             f'<p class="ward-card__kicker">{html.escape(category)}</p>\n'
-            f'<h3 class="ward-card__title"><a href="{get_relative_url(target, from_url)}"{title_lang}>{html.escape(self.words(meta.title, language))}</a>{badge}</h3>\n'
+            f'<h{level} class="ward-card__title"><a href="{get_relative_url(target, from_url)}"{title_lang}>{html.escape(self.words(meta.title, language))}</a>{badge}</h{level}>\n'
             f'<p class="ward-card__meta"><time datetime="{article.meta.date.isoformat()}">{lang.date(article.meta.date, language)}</time></p>\n'
             f'</div>\n<p class="ward-card__summary"{title_lang}>{html.escape(self.words(meta.description, language))}</p>\n'
             f"</article>"
         )
 
-    def cards(self, articles: list[Article], language: str, from_url: str, first_picture_eager: bool = False) -> str:
+    def cards(self, articles: list[Article], language: str, from_url: str, first_picture_eager: bool = False, level: int = 3) -> str:
         """A list of cards; first_picture_eager when the first card is what a reader sees first."""
         if not articles:
             return f'<p class="ward-news-empty">{lang.t("news.none", language)}</p>'
-        inner = "\n".join(self.card(a, language, from_url, first=first_picture_eager and n == 0) for n, a in enumerate(articles))
+        inner = "\n".join(self.card(a, language, from_url, first=first_picture_eager and n == 0, level=level)
+                           for n, a in enumerate(articles))
         return f'<div class="ward-news">\n{inner}\n</div>'
 
     def pagination(self, base: str, number: int, count: int, language: str, from_url: str) -> str:
@@ -165,7 +167,8 @@ class News:
     def listing(self, articles: list[Article], base: str, number: int, language: str, from_url: str) -> str:
         count = max(1, ceil(len(articles) / PER_PAGE))
         chunk = articles[(number - 1) * PER_PAGE: number * PER_PAGE]
-        return self.cards(chunk, language, from_url, first_picture_eager=True) + "\n\n" + self.pagination(base, number, count, language, from_url)
+        # A listing's cards sit straight under its title: their headlines are second-level headings.
+        return self.cards(chunk, language, from_url, first_picture_eager=True, level=2) + "\n\n" + self.pagination(base, number, count, language, from_url)
 
     def generated_pages(self, language: str) -> list[GeneratedPage]:
         """Index pages 2..n and every category's pages, for one language."""

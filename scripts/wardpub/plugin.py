@@ -76,7 +76,6 @@ class WardPlugin(BasePlugin[WardConfig]):
         env.globals["ward"] = self.project.ward.values(self.language)
         env.globals["ward_links"] = self.project.ward.links()
         env.globals["ward_logo"] = ward.logo_tag(self.project.ward, config.docs_dir)
-        env.globals["ward_fonts"] = [font.path for font in fonts.web_fonts() if font.style == "normal"]
         env.filters["ward_absolute"] = lambda url: urljoin(config.site_url or "", url or "")
         env.globals["ward_feeds"] = feeds.head_links(self.language)
         env.globals["ward_share_bar"] = self._share_bar
@@ -168,10 +167,16 @@ class WardPlugin(BasePlugin[WardConfig]):
             raise PluginError("\n".join(str(p) for p in problems))
         return pages.with_print_addresses(html, page.canonical_url or config.site_url)
 
+    def on_post_page(self, output, page, config):
+        return layout.valid_markup(output, self.language)
+
     def on_post_template(self, output, template_name, config):
         # Each language has its not-found page: the English build writes its own under en/
         # (MkDocs would put it at the root, over the Vietnamese one) and returns nothing for the root.
-        if template_name == "404.html" and self.language != language.DEFAULT_LANGUAGE:
+        if template_name != "404.html":
+            return output
+        output = layout.valid_markup(output, self.language)
+        if self.language != language.DEFAULT_LANGUAGE:
             write_atomic(os.path.join(config.site_dir, prefix(self.language), "404.html"), output)
             return ""
         return output

@@ -41,15 +41,15 @@ def news_url(tmp_path_factory):
 ])
 def test_new_article_on_home_and_in_its_category(visit, news_url, home, category, title):
     page, recorder = visit(news_url + home)
-    latest = page.locator(".ward-news .ward-card h3 a").first
+    latest = page.locator(".ward-news .ward-card__title a").first
     assert latest.inner_text() == title
     latest.click()
     page.wait_for_load_state("networkidle")
     assert page.locator("h1").inner_text() == title
-    page.locator(".ward-article-meta a").first.click()  # the article's category
+    page.locator(".ward-kicker a").first.click()  # the article's category, above its title
     page.wait_for_load_state("networkidle")
     assert page.url == news_url + category
-    assert page.locator(".ward-news .ward-card h3 a").first.inner_text() == title
+    assert page.locator(".ward-news .ward-card__title a").first.inner_text() == title
     assert recorder.console_errors == [] and recorder.foreign_requests(news_url) == []
 
 
