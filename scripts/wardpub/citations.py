@@ -80,7 +80,8 @@ class Citations:
             return f' <a class="ward-sources__back" href="#cite-{number}-1" aria-label="{t("sources.back", number=number)}">↩</a>'
         links = " ".join(f'<a href="#cite-{number}-{use}" aria-label="{t("sources.back_nth", number=number, use=use)}">{use}</a>'
                          for use in range(1, count + 1))
-        return f' <span class="ward-sources__back">↩ {links}</span>'
+        # The arrow stays with the first number; a long row of places wraps like text.
+        return f' <span class="ward-sources__back">↩{WORD_JOINER}{links}</span>'
 
 
 def source_text(source: Source, language: str) -> str:

@@ -71,7 +71,9 @@ class WardPlugin(BasePlugin[WardConfig]):
         env.globals["ward_t"] = lambda key, **values: language.t(key, self.language, **values)
         env.globals["ward_t_in"] = lambda key, other: language.t(key, other)
         other = next(code for code in language.LANGUAGES if code != self.language)
-        env.globals["ward_other_language"] = {"lang": other, "home": prefix(other) or "./"}
+        # Written as a path from the site's root: the not-found page answers at any depth.
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        env.globals["ward_other_language"] = {"lang": other, "home": root + prefix(other)}
         env.filters["ward_search_worker"] = search_index.with_worker
         env.globals["ward"] = self.project.ward.values(self.language)
         env.globals["ward_links"] = self.project.ward.links()
