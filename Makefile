@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Material prints a migration banner on every build; the pin to mkdocs<2 is deliberate.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site publish test serve bench article validate hooks infographics fix-unicode lock clean system-packages
+.PHONY: site publish test serve bench article validate hooks infographics print fix-unicode lock clean system-packages
 
 ## make site: set up and build the whole site into site/ (atomically).
 site: $(SETUP)
@@ -51,6 +51,10 @@ hooks: $(SETUP)
 infographics: $(SETUP)
 	$(BIN)/wardpub infographics --out $(or $(OUT),infographics-out)
 
+## make print: draw the print kit's changed files into print-out/ (OUT=... for another folder).
+print: $(SETUP)
+	$(BIN)/wardpub print --out $(or $(OUT),print-out)
+
 ## make fix-unicode: rewrite pages and tables typed in decomposed Unicode as NFC.
 fix-unicode: $(SETUP)
 	$(BIN)/wardpub fix-unicode
@@ -65,13 +69,17 @@ $(NODE_SETUP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian packages the browser, server and validator tests drive (Java runs the W3C validator);
-# installed only when missing.
+# Debian packages the browser, server, print and validator tests drive; installed only when missing.
+# poppler-utils: pdfinfo, pdffonts, pdftoppm, pdftotext; LibreOffice converts the slides
+# (with Liberation Sans standing in for Arial, as on an office machine without it); Java runs the W3C validator.
 system-packages:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-impress"; \
+	fc-list 2>/dev/null | grep -q LiberationSans-Regular || missing="$$missing fonts-liberation"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && \

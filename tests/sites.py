@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 from wardpub import PROJECT_ROOT
-from wardpub.publish import build_site
+from wardpub.publish import BuildFailed, build_site
 
 
 PAGE = """\
@@ -41,7 +41,9 @@ class SiteMaker:
         if not nav:
             config = config[: config.index("\nnav:")] + "\n"
         (self.root / "mkdocs.yml").write_text(config, encoding="utf-8")
-        shutil.copytree(PROJECT_ROOT / "docs" / "_data", self.root / "docs" / "_data", dirs_exist_ok=True)
+        # The shared tables, not the ward's posting calendar: it names the project's own articles and infographics.
+        shutil.copytree(PROJECT_ROOT / "docs" / "_data", self.root / "docs" / "_data", dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("lich-dang-bai.yml"))
         for name, content in files.items():
             path = self.root / name
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -54,6 +56,15 @@ class SiteMaker:
     def build(self) -> Path:
         return build_site(self.root / "site", self.root / "mkdocs.yml")
 
+    def failure_lines(self) -> list[str]:
+        """Build what was written, which must fail: the editor's error lines (nothing is published)."""
+        try:
+            self.build()
+        except BuildFailed as failure:
+            assert not (self.root / "site").exists()
+            return str(failure).splitlines()
+        raise AssertionError("the build succeeded")
+
 
 def minimal_pages() -> dict[str, str]:
     """A home page in both languages: the least a site needs."""
@@ -63,7 +74,7 @@ def minimal_pages() -> dict[str, str]:
     }
 
 
-def article(body: str = "Nội dung bài [src:13].", **fields: str | None) -> str:
+def article(body: str = "Nội dung bài [src:43].", **fields: str | None) -> str:
     """An article's Markdown with valid front matter; keyword fields override keys (None drops one)."""
     meta = {"title": '"Tin thử"', "date": "2025-09-16", "description": '"Một bài viết thử để kiểm tra danh sách tin của trang."',
             "category": "muc-tieu-quan-diem", "tags": "[hoi-nghi]", "author": "Ban biên tập", "draft": "false", **fields}

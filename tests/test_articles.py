@@ -5,7 +5,6 @@ import unicodedata
 import pytest
 
 from sites import article, minimal_pages, news_index
-from wardpub.publish import BuildFailed
 
 A = "docs/tin-tuc/2025/tin-thu.vi.md"
 
@@ -39,12 +38,8 @@ BAD_ARTICLES = [
 
 @pytest.mark.parametrize("files, expected", BAD_ARTICLES)
 def test_article_mistake_stops_the_build_with_one_line(make_site, files, expected):
-    make_site({**minimal_pages(), **news_index(), **files})
-    with pytest.raises(BuildFailed) as failure:
-        make_site.build()
-    lines = str(failure.value).splitlines()
+    lines = make_site({**minimal_pages(), **news_index(), **files}).failure_lines()
     assert any(line.startswith(expected) for line in lines), lines
-    assert not (make_site.root / "site").exists()
 
 
 def test_draft_with_placeholders_is_valid_but_unpublished(make_site):

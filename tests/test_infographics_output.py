@@ -134,7 +134,9 @@ def test_manifest_lists_every_infographic_and_file(kit_folder, cache):
     assert entry["sources"] == [6]
     assert len(entry["files"]) == 10  # 8 PNG (4 formats x 2 languages) + 2 WebP of the square shown on the site
     first = entry["files"][0]
-    assert set(first) == {"format", "language", "width", "height", "type", "bytes", "path", "url"}
+    assert set(first) == {"format", "language", "width", "height", "type", "bytes", "path", "url", "text", "qr"}
+    # What the image says, for tools and for the publishing check: every text drawn and the QR code's address.
+    assert "example.gov.vn/nq71" in first["text"] and first["qr"] == [entry["page"][first["language"]]]
     assert first["path"].startswith("infographics/ngan-sach/ngan-sach-") and first["bytes"] > 1000
     files = site_files(kit, cache)
     assert json.loads(files["infographics/manifest.json"].read_text(encoding="utf-8")) == data

@@ -111,11 +111,7 @@ def test_everything_drawn_stays_inside_the_canvas():
     for name, template in TEMPLATES.items():
         for job in example_jobs(template, TEST_WARD, REGISTRIES, SITE_URL):
             width, height = job.size
-            ops, _ = plan(job.data)
-            for op in ops:
-                x0, y0, x1, y1 = op.box
-                assert 0 <= x0 <= x1 <= width and 0 <= y0 <= y1 <= height, (name, job.format, op.kind)
-                if op.kind == "text":
-                    for line in op.args[0]:
-                        assert 0 <= x0 + line.ink[0] and x0 + line.ink[2] <= width
-                        assert 0 <= y0 + line.ink[1] and y0 + line.ink[3] <= height
+            page, _ = plan(job.data)
+            for item in page.primitives():
+                x0, y0, x1, y1 = item.box  # a text block's box is its lines' ink
+                assert 0 <= x0 <= x1 <= width and 0 <= y0 <= y1 <= height, (name, job.format, type(item).__name__)

@@ -52,9 +52,10 @@ CASES = [
                  "infographics/templates/myth-fact.yml: frame: không có khung (kind: frame) tên “khung-moi” trong infographics/templates/. "
                  "Sửa: dùng một trong: frame",
                  id="unknown-frame"),
-    pytest.param("page-card", lambda d: d["layers"][2].update(text="{ward} {phone}"),
-                 "infographics/templates/page-card.yml: layers.2.text: không có giá trị {phone}. Sửa: dùng một trong: "
-                 "{category}, {committee}, {n}, {publication}, {site}, {sources}, {ward}",
+    pytest.param("page-card", lambda d: d["layers"][2].update(text="{ward} {fax}"),
+                 "infographics/templates/page-card.yml: layers.2.text: không có giá trị {fax}. Sửa: dùng một trong: "
+                 "{address}, {category}, {committee}, {draft}, {email}, {n}, {number}, {phone}, {publication}, {site}, "
+                 "{sources}, {total}, {ward}",
                  id="unknown-placeholder"),
     pytest.param("points", lambda d: d.update(formats={"1080x1080": {"safe": [36, 56, 16, 56]}}),
                  "infographics/templates/points.yml: formats: mẫu infographic phải có đủ bốn khổ, còn thiếu 1080x1350, 1200x630, 1080x1920. "

@@ -146,18 +146,17 @@ SHIPPED_FIELDS = ["extra.ward.address.en", "extra.ward.address.vi", "extra.ward.
                   "extra.ward.phone", "extra.ward.zalo_oa_id", "site_url"]
 # A ward's real details (a 22-character domain, longer than example.gov.vn: it must fit every image).
 REAL_DOMAIN = "phuongbinhthanh.gov.vn"
-REAL = {
-    "site_url: https://example.gov.vn/nq71/": f"site_url: https://{REAL_DOMAIN}/nq71/",
-    "vi: Phường [TÊN PHƯỜNG]": "vi: Phường Bình Thạnh",
-    'en: "[WARD NAME] Ward"': "en: Binh Thanh Ward",
-    "vi: Đảng ủy Cơ quan Ủy ban nhân dân [TÊN PHƯỜNG]": "vi: Đảng ủy Cơ quan Ủy ban nhân dân phường Bình Thạnh",
-    "en: Party Committee of the People's Committee agency, [WARD NAME] Ward": "en: Party Committee of the People's Committee agency, Binh Thanh Ward",
-    'vi: "[Số nhà, đường], [TÊN PHƯỜNG], [tỉnh]"': "vi: Số 6 Phan Đăng Lưu, phường Bình Thạnh, TP. Hồ Chí Minh",
-    'en: "[Street address], [WARD NAME] Ward, [province]"': "en: 6 Phan Dang Luu, Binh Thanh Ward, Ho Chi Minh City",
-    'phone: "[0xx xxxx xxxx]"': 'phone: "028 3841 2345"',
-    'email: "[hopthu@example.gov.vn]"': f'email: "vanphong@{REAL_DOMAIN}"',
-    'zalo_oa_id: "[ZALO_OA_ID]"': 'zalo_oa_id: "1234567890123456789"',
-    "      - https://example.gov.vn\n": f"      - https://{REAL_DOMAIN}\n",
+REAL = {  # each placeholder of the shipped mkdocs.yml and what a ward would write instead
+    "https://example.gov.vn": f"https://{REAL_DOMAIN}",
+    "[TÊN PHƯỜNG]": "Bình Thạnh",
+    "[WARD NAME]": "Binh Thanh",
+    "[Số nhà, đường]": "Số 6 Phan Đăng Lưu",
+    "[tỉnh]": "TP. Hồ Chí Minh",
+    "[Street address]": "6 Phan Dang Luu",
+    "[province]": "Ho Chi Minh City",
+    "[0xx xxxx xxxx]": "028 3841 2345",
+    "[hopthu@example.gov.vn]": f"vanphong@{REAL_DOMAIN}",
+    "[ZALO_OA_ID]": "1234567890123456789",
 }
 
 
@@ -205,10 +204,11 @@ def test_publishing_build_with_real_details_carries_no_placeholder(make_site, ca
     shutil.copytree(PROJECT_ROOT / "infographics" / "templates", make_site.root / "infographics" / "templates")
     config = make_site.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
+    head, block = text[: text.index("\nextra:\n")], text[text.index("\nextra:\n"):]  # not the comments above
     for placeholder, real in REAL.items():
-        assert placeholder in text, placeholder
-        text = text.replace(placeholder, real)
-    config.write_text(text, encoding="utf-8")
+        assert placeholder in head + block, placeholder
+        head, block = head.replace(f"site_url: {placeholder}", f"site_url: {real}"), block.replace(placeholder, real)
+    config.write_text(head + block, encoding="utf-8")
     site = build_site(make_site.root / "site", config, publishing=True)
     assert "Cảnh báo" not in capsys.readouterr().err
     texts = {p: p.read_text(encoding="utf-8") for p in list(site.rglob("*")) + [nginx_config_path(site)]

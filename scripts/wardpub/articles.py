@@ -1,10 +1,12 @@
 """News articles: what an editor writes in docs/tin-tuc/<year>/<slug>.md.
 
 Owns the article front matter (title, date, description, category, tags,
-author, optional cover with its alt text, draft), the rules an article must
+author, optional cover with its alt text, draft, and for the post kit an
+optional `hook` and `hashtags`, held to wardpub.posts.limits), the rules an article must
 pass before anything is built (dates, known category and tags, one slug per
-article, images that exist and have alt text, an English twin that agrees
-with the Vietnamese original), and the `Article` records the news listings
+article, images that exist and have alt text, sources published by the
+article's date outside its update notes (wardpub.chronology), an English
+twin that agrees with the Vietnamese original), and the `Article` records the news listings
 and feeds are made from. Vietnamese is required; English is optional.
 """
 
@@ -16,13 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .dated import TIMEZONE, today  # noqa: F401 (the news section and feeds read them here)
+from .chronology import article_problems
 from .pages import SourceFile, check_front_matter, line_of
+from .posts.limits import HASHTAGS_MAX, HOOK_MAX
 from .problems import Problem
 from .registries import Registries
-from .text import word_count
+from .text import hashtag, word_count
 
 NEWS_DIR = "tin-tuc"
 NEWS_INDEX = ("tin-tuc/index.vi.md", "tin-tuc/index.en.md")
@@ -48,6 +52,27 @@ class ArticleMeta(BaseModel):
     cover_alt: Optional[str] = None
     draft: bool = False
     sources: list[int] = []
+    # The post kit (wardpub.posts): the first line of the Facebook post (default: the title)
+    # and its hashtags (default: the campaign's, docs/_data/bai-dang.yml).
+    hook: Optional[str] = None
+    hashtags: list[str] = []
+
+    @field_validator("hook")
+    @classmethod
+    def _hook_fits(cls, value: str | None) -> str | None:
+        if value is not None and "\n" in value:
+            raise ValueError("dòng mở đầu bài đăng phải là một dòng | viết liền trên một dòng")
+        if value is not None and len(value) > HOOK_MAX:
+            raise ValueError(f"dòng mở đầu bài đăng dài {len(value)} ký tự, Facebook chỉ hiện khoảng {HOOK_MAX} ký tự trước “Xem thêm” "
+                             f"| rút gọn còn tối đa {HOOK_MAX} ký tự")
+        return value
+
+    @field_validator("hashtags")
+    @classmethod
+    def _few_hashtags(cls, value: list[str]) -> list[str]:
+        if len(value) > HASHTAGS_MAX:
+            raise ValueError(f"có {len(value)} hashtag, một bài đăng chỉ nên có 1 đến {HASHTAGS_MAX} | giữ lại tối đa {HASHTAGS_MAX} hashtag")
+        return [hashtag(tag) for tag in value]
 
 
 @dataclass(frozen=True)
@@ -144,6 +169,7 @@ def check_article(source: SourceFile, rel: str, docs_dir: Path, registries: Regi
             problems.append(Problem(source.file, "cover", f"không tìm thấy ảnh bìa “{meta.cover}”",
                                     "kiểm tra tên tệp; ảnh đặt cùng thư mục với bài viết"))
     problems += _image_problems(source, folder, docs_dir)
+    problems += article_problems(source, meta.date, registries, meta.sources)
     return meta, problems
 
 

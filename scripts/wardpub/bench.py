@@ -278,6 +278,34 @@ def infographic_rows(work: Path, synthetic_specs: int = 100) -> list[Row]:
     ]
 
 
+def print_rows(work: Path) -> list[Row]:
+    """The whole print kit drawn into an empty cache (PDFs, PPTX, previews) against the same documents' layout
+    alone (the engine's share), a run with nothing changed, and the files' sizes."""
+    from mkdocs.config import load_config
+
+    from .cache import ContentCache
+    from .printkit.output import PrintCache, laid_out, render_documents
+    from .validate import check_project
+
+    config = load_config(config_file=str(PROJECT_ROOT / "mkdocs.yml"))
+    project = check_project(dict(config.extra), config.docs_dir, config.site_url)
+    documents = project.printkit.documents
+    start = time.perf_counter()
+    for document in documents:
+        laid_out(document)
+    layout = time.perf_counter() - start
+    cache = PrintCache(ContentCache("print", root=work / "cache"))
+    start = time.perf_counter()
+    render_documents(documents, cache)
+    cold = time.perf_counter() - start
+    again = render_documents(documents, cache)
+    pdfs = [cache.path(d, ".pdf").stat().st_size for d in documents]
+    return [
+        Row(f"Print kit ({len(project.printkit.items)} items, {len(documents)} documents): cold render", cold, layout, "s",
+            "laying the same pages out, nothing drawn"),
+        Row("Print kit: documents drawn by a no-change run", len(again.drawn), len(documents), "files", "documents drawn cold"),
+        Row("Print kit: largest PDF", max(pdfs) / 1000, sum(pdfs) / len(pdfs) / 1000, "KB", "the mean PDF"),
+    ]
 @dataclass
 class ReadingRow:
     """One page as a phone reader gets it: Lighthouse's four scores and layout shift, and the first visit's bytes."""
@@ -356,6 +384,9 @@ def main(args) -> int:
         if "infographics" in only:
             print("Rendering every infographic into an empty cache…", file=sys.stderr)
             rows += infographic_rows(work / "infographics")
+        if "print" in only:
+            print("Rendering the print kit into an empty cache…", file=sys.stderr)
+            rows += print_rows(work / "print")
     if rows:
         print_table(rows)
         print("\nRatios are this site ÷ baseline, measured in this run. Bytes are encoded (gzip) as the browser received them.")

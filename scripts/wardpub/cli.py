@@ -6,6 +6,7 @@
   wardpub fix-unicode    rewrite text files in Unicode NFC
   wardpub charts         draw the charts that changed and list every chart file
   wardpub infographics   render the infographics that changed and report their files
+  wardpub print          draw the print kit's changed files (PDF, PPTX) and copy them out
   wardpub import-stats   turn a unit's exported spreadsheet (CSV) into its stored report
   wardpub bench          speed and size figures against same-run baselines
 """
@@ -63,6 +64,17 @@ def _infographics(args) -> int:
     config = load_config(config_file=str(args.config or default_config()))
     project = check_project(dict(config.extra), config.docs_dir, config.site_url)
     return run(project, args.only, args.debug, args.out)
+
+
+def _print(args) -> int:
+    from mkdocs.config import load_config
+
+    from .printkit.command import run
+    from .validate import check_project
+
+    config = load_config(config_file=str(args.config or default_config()))
+    project = check_project(dict(config.extra), config.docs_dir, config.site_url)
+    return run(project, args.out)
 
 
 def _new_article(args) -> int:
@@ -143,7 +155,7 @@ def _bench(args) -> int:
 
 
 # The benchmark's sections (wardpub.bench), named here so `--help` works without importing it.
-BENCH_SECTIONS = ("site", "large", "news", "charts", "infographics", "reading")
+BENCH_SECTIONS = ("site", "large", "news", "charts", "infographics", "print", "reading")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -180,6 +192,11 @@ def main(argv: list[str] | None = None) -> int:
     graphics.add_argument("--debug", action="store_true", help="outline every layer's box and the safe area")
     graphics.add_argument("--out", type=Path, default=None, help="also copy the files into this folder, to share")
     graphics.set_defaults(run=_infographics)
+
+    printed = commands.add_parser("print", help="draw the print kit's changed files (cached) and copy them out")
+    printed.add_argument("--config", type=Path, default=None)
+    printed.add_argument("--out", type=Path, default=None, help="also copy every file into this folder, for the print shop")
+    printed.set_defaults(run=_print)
 
     stats = commands.add_parser("import-stats", help="turn a unit's exported spreadsheet (CSV) into its stored report")
     stats.add_argument("file", type=Path, help="the CSV the spreadsheet exported")

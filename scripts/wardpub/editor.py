@@ -45,6 +45,10 @@ author: Ban biên tập
 # cover_alt: "Mô tả ngắn nội dung ảnh cho người khiếm thị"
 # Nguồn thêm, ngoài các [src:N] viết trong bài (không bắt buộc): số trong docs/_data/sources.yml.
 # sources: [6, 13]
+# Bài đăng Facebook, Zalo (không bắt buộc): dòng mở đầu, tối đa 120 ký tự (mặc định là tiêu đề),
+# và 1 đến 3 hashtag viết liền, không có dấu # (mặc định lấy trong docs/_data/bai-dang.yml).
+# hook: "Một câu ngắn khiến người đọc muốn xem tiếp"
+# hashtags: [NghiQuyet71, DotPhaGiaoDuc]
 # true: bản nháp, chưa đăng. Đổi thành false khi bài đã sẵn sàng.
 draft: true
 ---

@@ -42,7 +42,8 @@ WAYS = (
     ("thong-ke.md", "chart-bar", "home.way.results"),
 )
 HOME = ("index.vi.md", "index.en.md")
-_FIRST_PARAGRAPH = re.compile(r"\A\s*((?:(?![#<!\-*>|\d]\s|\s*\n)[^\n]+\n?)+)", re.M)
+# A line that opens something other than a paragraph: heading, HTML, admonition, quote, table, list.
+_BLOCK_START = re.compile(r"^(#|<|!!!|\?\?\?|>|\||[-*+]\s|\d+[.)]\s|\s)")
 
 
 @cache
@@ -53,15 +54,18 @@ def icon(name: str) -> str:
 
 
 def lead_problems(project) -> list[Problem]:
-    """A lead infographic named on the home page must exist."""
+    """A lead infographic named on the home page must exist (a project without any infographics,
+    such as a small test site, shows its lead alone)."""
     problems = []
     known = {item.id for item in project.infographics.infographics} if project.infographics else set()
+    if not known:
+        return []
     for src in HOME:
         meta = project.pages.get(src)
         ident = getattr(meta, "lead_infographic", None)
         if ident and ident not in known:
             problems.append(Problem(f"docs/{src}", "lead_infographic", f"không có infographic “{ident}” trong infographics/",
-                                    f"chọn một trong: {', '.join(sorted(known)) or '(chưa có infographic nào)'}"))
+                                    f"chọn một trong: {', '.join(sorted(known))}"))
     return problems
 
 
@@ -80,11 +84,13 @@ def _lead_figure(project, meta: dict, language: str, url: str) -> str:
 
 
 def _split_lead(markdown: str) -> tuple[str, str]:
-    """The page's first paragraph (the lead) and the rest."""
-    match = _FIRST_PARAGRAPH.match(markdown)
-    if not match:
+    """The page's first paragraph (the lead) and the rest; no lead when the page opens otherwise."""
+    text = markdown.lstrip("\n")
+    lines = text.split("\n")
+    if not lines or not lines[0].strip() or _BLOCK_START.match(lines[0]):
         return "", markdown
-    return match.group(1).strip(), markdown[match.end():]
+    end = next((n for n, line in enumerate(lines) if not line.strip()), len(lines))
+    return "\n".join(lines[:end]).strip(), "\n".join(lines[end:])
 
 
 def _tile(href: str, emblem: str, title: str, line: str = "", number: str = "") -> str:

@@ -19,8 +19,9 @@ from . import PACKAGE_DIR
 
 DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ("vi", "en")
-# One way to write a day per language, in running text, lists and images alike.
-_DATE_FORMATS = {"vi": "d/M/yyyy", "en": "d MMMM yyyy"}
+# One way to write a day per language, in running text, lists and images alike; "day" adds the weekday.
+_DATE_FORMATS = {"vi": {"short": "d/M/yyyy", "long": "d/M/yyyy", "text": "d/M/yyyy", "day": "EEEE d/M/yyyy"},
+                 "en": {"short": "d MMMM yyyy", "long": "d MMMM yyyy", "text": "d MMMM yyyy", "day": "EEEE d MMMM yyyy"}}
 _MONTH_FORMATS = {"vi": {"short": "M/yyyy", "long": "'tháng' M/yyyy"}, "en": {"short": "MMM yyyy", "long": "MMMM yyyy"}}
 
 
@@ -39,9 +40,10 @@ def t(key: str, language: str, **values: object) -> str:
 
 @cache  # listings format the same few dates thousands of times; Babel is slow at it
 def date(value: dt.date, language: str, style: str = "short") -> str:
-    """A day as the language writes it: "22/8/2025" (vi), "22 August 2025" (en).
-    `style` is accepted for older callers; every style gives the same form."""
-    return format_date(value, _DATE_FORMATS.get(language, _DATE_FORMATS["en"]), locale=language)
+    """A day as the language writes it: "22/8/2025" (vi), "22 August 2025" (en), whatever the style
+    (never "22 tháng 8, 2025"); style "day" puts the weekday first ("Thứ Sáu 22/8/2025")."""
+    formats = _DATE_FORMATS.get(language, _DATE_FORMATS["en"])
+    return format_date(value, formats.get(style, formats["short"]), locale=language)
 
 
 def month(value: dt.date, language: str, style: str = "short") -> str:

@@ -70,6 +70,7 @@ class PageMeta(BaseModel):
     vi_only: bool = False
     dashboard: bool = False  # the results dashboard: wardpub.dashboard fills the page
     gallery: bool = False  # the infographics gallery: wardpub.infographics.gallery fills the page
+    print_kit: bool = False  # the print kit for staff: wardpub.printkit.page fills the page
     share: bool = True  # share buttons under the page (false: the editor guide, pages not for citizens)
     lead_infographic: Optional[str] = None  # the home page: the infographic beside its lead (wardpub.frontpage)
     # Material's own keys editors may use.

@@ -27,8 +27,11 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from markupsafe import Markup
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import (charts, dashboard, dated, embeds, feeds, fonts, frontpage, infographics, language, layout, pages, sanitize,
-               search_index, sitemaps, social, ward)
+from . import (charts, chronology, dashboard, dated, embeds, feeds, fonts, frontpage, infographics, language, layout, pages,
+               printkit, sanitize, search_index, sitemaps, social, ward)
+from .posts import calendar as post_calendar
+from .posts import kit as post_kit
+from .posts import pages as post_pages
 from .cache import generated, write_atomic
 from .news import GeneratedPage, News, prefix
 from .pictures import Pictures
@@ -36,7 +39,8 @@ from .validate import Project, check_project
 
 
 # Functions (page, language, project) -> Markdown that add a section to a page.
-PAGE_SECTIONS: tuple = (infographics.page_section, charts.page_section, dashboard.page_section)
+PAGE_SECTIONS: tuple = (infographics.page_section, charts.page_section, dashboard.page_section, post_pages.page_section,
+                         printkit.page_section)
 
 
 class WardConfig(base.Config):
@@ -67,7 +71,7 @@ class WardPlugin(BasePlugin[WardConfig]):
         return config
 
     def on_env(self, env, config, files):
-        env.filters["ward_date"] = lambda value: language.date(value, self.language)
+        env.filters["ward_date"] = lambda value, style="short": language.date(value, self.language, style)
         env.globals["ward_t"] = lambda key, **values: language.t(key, self.language, **values)
         env.globals["ward_t_in"] = lambda key, other: language.t(key, other)
         other = next(code for code in language.LANGUAGES if code != self.language)
@@ -82,6 +86,7 @@ class WardPlugin(BasePlugin[WardConfig]):
         env.globals["ward_feeds"] = feeds.head_links(self.language)
         env.globals["ward_share_bar"] = self._share_bar
         env.globals["ward_related"] = lambda page: Markup(self.news.related_html(page.file.src_uri, page.url, self.language)) if page else ""
+        env.globals["ward_post_kit"] = self._post_kit
         return env
 
     def _share_bar(self, page) -> Markup:
@@ -89,6 +94,13 @@ class WardPlugin(BasePlugin[WardConfig]):
         if page is None or not page.canonical_url or page.file.src_uri in self.generated or page.meta.get("share") is False:
             return Markup("")
         return Markup(social.share_bar(page.canonical_url, page.title, self.language, self.project.ward.zalo_id()))
+
+    def _post_kit(self, page) -> Markup:
+        """The folded "Đăng bài" panel under an article (infographics get theirs from the gallery)."""
+        article = self.news.by_src.get(page.file.src_uri) if page is not None else None
+        if article is None:
+            return Markup("")
+        return Markup(post_pages.item_panel(self.project.posts, article.slug, page.url, self.language, self.news.today))
 
     @event_priority(0)
     def _files_before_i18n(self, files: Files, config):
@@ -106,7 +118,11 @@ class WardPlugin(BasePlugin[WardConfig]):
         files.append(File.generated(config, "assets/stylesheets/brand.css", abs_src_path=str(generated("brand.css", css))))
         # Charts (drawn only when their inputs changed), their manifest, the dashboard's CSV downloads.
         # Infographics likewise (only what changed is rendered), with their manifest.
-        for uri, path in charts.site_files(self.project, config.site_url) + dashboard.site_files(self.project) + infographics.site_files(self.project):
+        # The post kit's zips, Zalo drafts and manifest, and the campaign calendar's feed.
+        # The print kit likewise (only changed documents are drawn), with its manifest.
+        for uri, path in (charts.site_files(self.project, config.site_url) + dashboard.site_files(self.project)
+                          + infographics.site_files(self.project) + post_kit.site_files(self.project, self.news.today)
+                          + post_calendar.site_files(self.project) + printkit.site_files(self.project)):
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         # Embed pages use the site's stylesheets: Material's (its name carries a hash) and ours.
         self.stylesheets = [f.src_uri for f in files if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", f.src_uri)]
@@ -153,6 +169,7 @@ class WardPlugin(BasePlugin[WardConfig]):
         added = [section(page, self.language, self.project) for section in PAGE_SECTIONS]
         added.append(self.news.section(src_uri, page.meta, page.url, self.language))
         markdown = "\n\n".join([markdown.rstrip(), *filter(None, added)]) + "\n"
+        markdown = chronology.localize_update_notes(markdown, self.language)
         values = self.project.ward.page_values(self.language)
         return pages.render(markdown, page.meta, self.language, values, self.project.registries, self.news.today)
 

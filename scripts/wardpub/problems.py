@@ -68,6 +68,8 @@ _MESSAGES = {
     "date_parsing": ("không phải ngày dạng NĂM-THÁNG-NGÀY", "viết ví dụ 2025-09-16"),
     "date_type": ("không phải ngày dạng NĂM-THÁNG-NGÀY", "viết ví dụ 2025-09-16"),
     "list_type": ("phải là một danh sách", "viết dạng [a, b]"),
+    "too_long": ("có nhiều mục hơn mức cho phép", "bớt mục cho đủ số cho phép"),
+    "too_short": ("có ít mục hơn mức cần", "thêm mục"),
     "dict_type": ("phải là một nhóm trường con", "xem mẫu trong hướng dẫn biên tập"),
     "model_type": ("phải là một nhóm trường con", "xem mẫu trong hướng dẫn biên tập"),
     "literal_error": ("giá trị không hợp lệ", "chọn một trong các giá trị cho phép"),

@@ -5,6 +5,13 @@ its number in sources.yml; every page, article and infographic belongs to a
 category of categories.yml (the plan's seven content points plus the news-only
 ones); articles carry tags from tags.yml. All are loaded once per build and
 checked before anything renders.
+
+A source's publication date is `date:` when it is known to the day; when
+only a lower bound is known (the fact sheet says "after 10/12/2025", "2026",
+"3/2025", or the source reports an event of a known day), `not_before:`
+records it instead, with `note:` saying why. Chronology checks
+(wardpub.chronology) compare articles with `Source.earliest`: the first day
+the source can have been published.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from . import DATA_DIR
 from .datafiles import load_yaml
@@ -36,10 +43,24 @@ class Bilingual(Strict):
 
 class Source(Strict):
     outlet: str = Field(min_length=1)
-    date: Optional[dt.date] = None
+    date: Optional[dt.date] = None  # publication day, when known
+    not_before: Optional[dt.date] = None  # otherwise: published on this day or later
     url: Optional[str] = None
     about: Bilingual
     note: Optional[str] = None
+
+    @field_validator("not_before")
+    @classmethod
+    def _one_date(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        if value is not None and info.data.get("date") is not None:
+            raise ValueError("ghi cả date và not_before | giữ date khi biết chính xác ngày đăng; "
+                             "chỉ dùng not_before (đăng không sớm hơn ngày này) khi không biết ngày đăng")
+        return value
+
+    @property
+    def earliest(self) -> Optional[dt.date]:
+        """The first day the source can have been published (None: nothing is known)."""
+        return self.date or self.not_before
 
     @field_validator("url")
     @classmethod

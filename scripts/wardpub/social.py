@@ -77,6 +77,13 @@ def page_facts(pages, project, news, generated: dict, language: str) -> list[Pag
     return facts
 
 
+def card_job_for(project, facts: PageFacts, language: str):
+    """The render job of a page's card (the post kit attaches the same image to an article's posts)."""
+    kit = project.infographics
+    return card_job(kit, project.ward, project.registries, facts.title, facts.section, language,
+                    absolute_url(kit.site_url, facts.url))
+
+
 class Previews:
     """The link-preview image of every page of one language build."""
 
@@ -102,8 +109,7 @@ class Previews:
         for facts in pages:
             preview = self._infographic(facts.category)
             if preview is None and kit is not None:
-                job = card_job(kit, self.project.ward, self.project.registries, facts.title, facts.section,
-                               self.language, absolute_url(kit.site_url, facts.url))
+                job = card_job_for(self.project, facts, self.language)
                 jobs[facts.url] = job
                 preview = Preview(card_path(facts.url), lang.t("social.card_alt", self.language, title=facts.title),
                                   cache.png(job.key))

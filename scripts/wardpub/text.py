@@ -75,3 +75,15 @@ def word_count(text: str) -> int:
 def tokens(text: str) -> list[str]:
     """Folded search tokens: runs of letters and digits; punctuation separates."""
     return _TOKEN.findall(fold(text))
+
+
+_HASHTAG = re.compile(r"\w+")
+
+
+def hashtag(tag: str) -> str:
+    """A hashtag as stored: without its "#", one word. Raises ValueError with the
+    editor's message ("problem | fix", as pydantic validators in this package do)."""
+    word = tag[1:] if tag.startswith("#") else tag
+    if not _HASHTAG.fullmatch(word):
+        raise ValueError(f"hashtag “{tag}” có dấu cách hoặc ký tự đặc biệt | viết liền, ví dụ NghiQuyet71")
+    return word

@@ -59,6 +59,45 @@ class ShortName(Bilingual):
                              " | viết tắt, ví dụ \"P. Bến Thành\"")
         return value
 
+Ink = tuple[int, int, int, int]
+
+
+class ColoursCmyk(BaseModel):
+    """The brand colours for print: C, M, Y, K in percent."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    primary: Ink
+    primary_dark: Ink
+    accent: Ink
+    text: Ink
+    link: Ink
+
+    @field_validator("*")
+    @classmethod
+    def _ink(cls, value: Ink) -> Ink:
+        if not all(0 <= v <= 100 for v in value):
+            raise ValueError("mỗi thành phần C, M, Y, K từ 0 đến 100 | viết ví dụ [0, 92, 88, 35]")
+        if sum(value) > TOTAL_INK:
+            raise ValueError(f"tổng lượng mực {sum(value)}% vượt {TOTAL_INK}% (giấy không kịp khô) | giảm C, M, Y và tăng K")
+        return value
+
+    def css(self, name: str) -> str:
+        """The colour as the print templates and the PDF backend write it."""
+        return "cmyk({},{},{},{})".format(*getattr(self, name))
+
+
+# Total ink coverage print shops accept on coated and uncoated paper.
+TOTAL_INK = 300
+# A print colour further than this from its screen colour (naive CMYK to RGB, Euclidean
+# distance in 0–255 units) is a typing mistake, not a conversion choice.
+CMYK_TOLERANCE = 60
+
+
+def cmyk_to_rgb(ink: Ink) -> tuple[int, int, int]:
+    """Naive (uncalibrated) conversion, for previews and for checking values against the screen colours."""
+    c, m, y, k = (v / 100 for v in ink)
+    return tuple(round(255 * (1 - v) * (1 - k)) for v in (c, m, y))
+
 
 class Ward(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -74,6 +113,7 @@ class Ward(BaseModel):
     # The ward's own logo, a file under docs/ (SVG, PNG or WebP); none is shipped.
     logo: Optional[str] = None
     colours: Colours
+    colours_cmyk: Optional[ColoursCmyk] = None
     embed_origins: tuple[str, ...] = ()
 
     @field_validator("embed_origins")
@@ -220,7 +260,24 @@ def load_ward(extra: dict, file: str = "mkdocs.yml") -> tuple[Optional[Ward], li
         ward = Ward.model_validate(extra.get("ward") or {})
     except ValidationError as error:
         return None, from_validation_error(file, error, prefix="extra.ward")
-    return ward, contrast_problems(ward.colours, file)
+    return ward, contrast_problems(ward.colours, file) + cmyk_problems(ward, file)
+
+
+def cmyk_problems(ward: Ward, file: str = "mkdocs.yml") -> list[Problem]:
+    """Each print colour must still be its screen colour (a mistyped value prints the wrong red)."""
+    if ward.colours_cmyk is None:
+        return []
+    problems = []
+    for name in Colours.model_fields:
+        screen = getattr(ward.colours, name)
+        rgb = tuple(int(screen[i:i + 2], 16) for i in (1, 3, 5))
+        printed = cmyk_to_rgb(getattr(ward.colours_cmyk, name))
+        distance = sum((a - b) ** 2 for a, b in zip(rgb, printed)) ** 0.5
+        if distance > CMYK_TOLERANCE:
+            problems.append(Problem(file, f"extra.ward.colours_cmyk.{name}",
+                                    f"màu in {list(getattr(ward.colours_cmyk, name))} khác xa màu {screen} trên màn hình",
+                                    "đổi lại từ mã màu màn hình, hoặc hỏi nhà in giá trị CMYK tương ứng"))
+    return problems
 
 
 def _luminance(hex_colour: str) -> float:

@@ -22,6 +22,7 @@
   var root = control.closest(".ward-page") || document.querySelector(".md-content__inner");
   // What is read: the text of the page, not its furniture, citation marks or source list.
   var SKIP = [".ward-kicker", ".ward-print-only", ".ward-article-meta", ".ward-cite", ".ward-sources", ".ward-sources-heading",
+    ".ward-post-kit",
     ".ward-share-bar", ".ward-related", ".ward-updated", ".ward-embed-code", ".ward-pagination", ".md-source-file",
     ".ward-chart__downloads", ".ward-infographic__share", ".headerlink", "script", "style", "noscript", "button", "select",
     "nav", "svg", "[aria-hidden=true]", "[hidden]"].join(",");

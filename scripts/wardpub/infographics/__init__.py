@@ -8,7 +8,9 @@ and WebP files to show on the site. One module per concern:
 - `specs`    the schema of specs and templates, their loading and checks
 - `resolve`  a spec in one format and language as plain data, its cache key, its addresses
 - `layout`   text fitting: NFC, raqm shaping, glyph check, wrapping, shrinking
-- `render`   the generic layer renderer (plan, then draw), with a debug overlay
+- `render`   the one layout: a resolved image planned as a page of primitives (and `render`: plan, then raster)
+- `scene`    the laid-out page and the backend interface every output implements (one layout, many outputs)
+- `raster`   the raster backend (Pillow): stills, and frames with per-layer effects
 - `output`   PNG/WebP encoding, the content-addressed cache, rendering on all cores, the manifest
 - `check`    the part of `wardpub.validate.check_project` that refuses bad specs
 - `gallery`  the gallery page, the sections on content pages, the files MkDocs copies

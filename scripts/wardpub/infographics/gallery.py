@@ -64,18 +64,23 @@ def page_section(page, language: str, project) -> str:
     share_kit: ShareKit | None = getattr(project, "infographics", None)
     if share_kit is None:
         return ""
-    if (page.meta or {}).get("gallery"):
-        from .. import embeds, social
+    from .. import embeds, social
+    from ..articles import today
+    from ..posts.pages import item_panel
 
+    # The communications team's "Đăng bài" panel (wardpub.posts), folded, after each infographic.
+    post_kit = lambda item: item_panel(getattr(project, "posts", None), item.id, page.url, language, today())
+    if (page.meta or {}).get("gallery"):
         def actions(item: Infographic) -> str:
             title = item.spec.title[language]
             return (social.share_bar(item.urls[language], title, language, project.ward.zalo_id()) + "\n"
-                    + embeds.code_control(project.site_url, "infographic", item.id, title, language) + "\n")
+                    + embeds.code_control(project.site_url, "infographic", item.id, title, language) + "\n"
+                    + post_kit(item) + "\n")
 
         return gallery_markdown(share_kit, page.url, language, actions)
     source = docs_path(page.file.src_uri)
     items = [item for item in share_kit.infographics if item.category.page == source]
-    return content_markdown(items, page.url, language) if items else ""
+    return content_markdown(items, page.url, language, post_kit) if items else ""
 
 
 def _e(text: str) -> str:
@@ -130,8 +135,9 @@ def item_markdown(item: Infographic, page: str, language: str) -> str:
             f"{text_equivalent(item, language)}")
 
 
-def content_markdown(items: list[Infographic], page: str, language: str) -> str:
-    """The section a content page ends with (before its sources): its infographics, in words too."""
+def content_markdown(items: list[Infographic], page: str, language: str, after=lambda item: "") -> str:
+    """The section a content page ends with (before its sources): its infographics, in words too;
+    after(item) adds HTML below each (the post kit's panel)."""
     gallery = page_url(GALLERY_PAGE, language)
     parts = [f"## {lang.t('infographics.heading', language)}"]
     for item in items:
@@ -140,6 +146,7 @@ def content_markdown(items: list[Infographic], page: str, language: str) -> str:
             f"### {heading(item.spec.title[language])} {{ #{item.id} }}\n\n"
             f"{item_markdown(item, page, language)}\n\n"
             f'<p class="ward-infographic__share"><a href="{_e(link)}">{_e(lang.t("infographics.share_link", language))}</a></p>'
+            + (f"\n\n{after(item)}" if after(item) else "")
         )
     return "\n\n".join(parts)
 

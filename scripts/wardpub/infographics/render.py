@@ -1,37 +1,42 @@
-"""The one generic renderer: a resolved image (wardpub.infographics.resolve) in, pixels out.
+"""The one generic layout: a resolved image (wardpub.infographics.resolve) in, a laid-out page out.
 
-Owns drawing, in two steps so that checking and drawing share one layout:
+Owns planning: `plan` lays out every layer of an image once: boxes in
+pixels, every text fitted (wardpub.infographics.layout), stacks of items
+arranged in their grid with shared type sizes, QR codes encoded. It never
+draws; it returns a `Page` of drawing primitives grouped by template layer
+(wardpub.infographics.scene) and the problems it found (text that does not
+fit, a character the font lacks, a QR code too dense for its box), so
+validation can run it without rendering anything, and every backend (the
+raster one, `wardpub.infographics.raster`; a PDF or video one) draws the
+same layout.
 
-- `plan` lays out every layer of an image: boxes in pixels, every text
-  fitted (wardpub.infographics.layout), stacks of items arranged in their
-  grid with shared type sizes, QR codes encoded. It never draws; it returns
-  drawing operations and the problems it found (text that does not fit, a
-  character the font lacks, a QR code too dense for its box), so validation
-  can run it without rendering anything;
-- `draw` paints the operations on a canvas. Shapes with rounded corners and
-  icons are drawn four times larger and reduced, so their edges are smooth
-  like the text's.
-
-Five primitives make every template: `rect`, `text`, `qr`, `icon` and
+Five layer types make every template: `rect`, `text`, `qr`, `icon` and
 `stack` (a list slot laid out as a grid of cells, each drawn from the same
 item layers). With `debug` set, every layer's box and the safe area are
-outlined (`wardpub infographics --debug`).
+outlined (`wardpub infographics --debug`). `render` is plan, then the raster
+backend.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
 import qrcode
-from PIL import Image, ImageDraw
+from PIL import Image
 
-from .layout import Overflow, fit_text, load_font, measure, missing_characters
+from .layout import Overflow, fit_text, measure, missing_characters
+from .raster import rasterise
+from .scene import Group, Page, Picture, QrCode, Rect, Strokes, TextBlock, TextRun
 
-SUPERSAMPLE = 4
 MIN_QR_MODULE = 3  # px; smaller modules do not scan reliably from a screen or print
+# Icons as polylines in their box (0..1 on each axis), drawn with round caps and joins.
+ICONS = {
+    "check": (((0.08, 0.55), (0.38, 0.84), (0.92, 0.18)),),
+    "cross": (((0.14, 0.14), (0.86, 0.86)), ((0.86, 0.14), (0.14, 0.86))),
+}
 
 
 @dataclass(frozen=True)
@@ -44,13 +49,6 @@ class LayoutProblem:
     detail: str = ""  # the missing characters, or the QR module size
     length: int = 0  # characters of the text concerned
     room: int = 0  # px the box offers along the overflowing axis
-
-
-@dataclass(frozen=True)
-class Op:
-    kind: str
-    box: tuple[int, int, int, int]  # x0, y0, x1, y1
-    args: tuple = ()
 
 
 # ── planning ────────────────────────────────────────────────────────────────
@@ -87,11 +85,19 @@ def _overflow_problem(layer: dict, error: Overflow, w: int, h: int) -> LayoutPro
                          room=h if error.axis == "height" else w)
 
 
-def _text_op(layer: dict, x: int, y: int, fit) -> Op:
-    return Op("text", (x, y, x, y), (fit.lines, layer["font"], fit.size, layer["colour"]))
+def _text_block(layer: dict, x: int, y: int, fit) -> TextBlock:
+    runs = tuple(TextRun(x + line.x, y + line.baseline, line.text, layer["font"], fit.size, layer["colour"],
+                         (x + line.ink[0], y + line.ink[1], x + line.ink[2], y + line.ink[3])) for line in fit.lines)
+    return TextBlock(layer["field"], fit.size, runs)
 
 
-def plan_text(layer: dict, x: int, y: int, w: int, h: int, ops: list[Op], problems: list[LayoutProblem]) -> None:
+def _framed(block: TextBlock, layer: dict, x: int, y: int, w: int, h: int) -> TextBlock:
+    """The block with the box it was fitted in and how, for backends that set text themselves (slides)."""
+    return replace(block, frame=(x, y, x + w, y + h), align=layer["align"], valign=layer["valign"],
+                   line_height=layer["line_height"])
+
+
+def plan_text(layer: dict, x: int, y: int, w: int, h: int, items: list, problems: list[LayoutProblem]) -> None:
     glyphs = _glyph_problems(layer)
     if glyphs:
         problems += glyphs
@@ -101,7 +107,7 @@ def plan_text(layer: dict, x: int, y: int, w: int, h: int, ops: list[Op], proble
     except Overflow as error:
         problems.append(_overflow_problem(layer, error, w, h))
         return
-    ops.append(_text_op(layer, x, y, fit))
+    items.append(_framed(_text_block(layer, x, y, fit), layer, x, y, w, h))
 
 
 @lru_cache(maxsize=256)
@@ -113,30 +119,43 @@ def qr_rows(data: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(bool(v) for v in row) for row in code.get_matrix())
 
 
-def plan_qr(layer: dict, x: int, y: int, w: int, h: int, ops: list[Op], problems: list[LayoutProblem]) -> None:
+def plan_qr(layer: dict, x: int, y: int, w: int, h: int, items: list, problems: list[LayoutProblem]) -> None:
     rows = qr_rows(layer["data"])
     modules = len(rows) + 2 * layer["quiet"]
     module = min(w, h) // modules
-    if module < MIN_QR_MODULE:
+    if module < layer.get("min_module", MIN_QR_MODULE):
         problems.append(LayoutProblem("(mã QR)", "qr", detail=f"{module}", length=len(layer["data"])))
         return
     side = module * modules
     qx, qy = x + (w - side) // 2, y + (h - side) // 2
-    ops.append(Op("qr", (qx, qy, qx + side, qy + side), (rows, module, layer["quiet"], layer["dark"], layer["light"])))
+    items.append(QrCode(qx, qy, rows, module, layer["quiet"], layer["dark"], layer["light"]))
 
 
-def plan_layer(layer: dict, x: int, y: int, w: int, h: int, ops: list[Op], problems: list[LayoutProblem]) -> None:
+def plan_layer(layer: dict, x: int, y: int, w: int, h: int, items: list, problems: list[LayoutProblem],
+               key: str = "") -> None:
     kind = layer["type"]
     if kind == "rect":
-        ops.append(Op("rect", (x, y, x + w, y + h), (layer["fill"], layer["outline"], layer["width"], layer["radius"])))
+        items.append(Rect((x, y, x + w, y + h), layer["fill"], layer["outline"], layer["width"], layer["radius"]))
     elif kind == "text":
-        plan_text(layer, x, y, w, h, ops, problems)
+        plan_text(layer, x, y, w, h, items, problems)
     elif kind == "qr":
-        plan_qr(layer, x, y, w, h, ops, problems)
+        plan_qr(layer, x, y, w, h, items, problems)
     elif kind == "icon":
-        ops.append(Op("icon", (x, y, x + w, y + h), (layer["shape"], layer["colour"], layer["stroke"])))
+        paths = tuple(tuple((x + px * w, y + py * h) for px, py in path) for path in ICONS[layer["shape"]])
+        items.append(Strokes((x, y, x + w, y + h), paths, layer["stroke"], layer["colour"]))
     elif kind == "stack":
-        plan_stack(layer, x, y, w, h, ops, problems)
+        plan_stack(layer, x, y, w, h, items, problems, key)
+    elif kind == "image":
+        items.append(plan_picture(layer, x, y, w, h))
+
+
+def plan_picture(layer: dict, x: int, y: int, w: int, h: int) -> Picture:
+    """A picture as large as its box allows, keeping its proportions, centred."""
+    pw, ph = layer["pixels"]
+    scale = min(w / pw, h / ph)
+    dw, dh = round(pw * scale), round(ph * scale)
+    left, top = x + (w - dw) // 2, y + (h - dh) // 2
+    return Picture((left, top, left + dw, top + dh), layer["path"], tuple(layer["pixels"]))
 
 
 def _shared_sizes(cells: list[list[dict]], cell_sizes: list[tuple[int, int]], problems: list[LayoutProblem],
@@ -169,7 +188,9 @@ def _fit_at(sub: dict, w: int, h: int, size: Optional[int]):
         return _fit(sub, w, h)
 
 
-def plan_stack(layer: dict, x: int, y: int, w: int, h: int, ops: list[Op], problems: list[LayoutProblem]) -> None:
+def plan_stack(layer: dict, x: int, y: int, w: int, h: int, items: list, problems: list[LayoutProblem],
+               key: str = "") -> None:
+    """One group per item (key `<layer>.<item>`), placed in the stack's grid."""
     cells = layer["items"]
     count = len(cells)
     if not count:
@@ -192,9 +213,10 @@ def plan_stack(layer: dict, x: int, y: int, w: int, h: int, ops: list[Op], probl
         starts = [y + s for s in starts]
     lefts = [x + (n // rows) * (cell_w + column_gap) for n in range(count)]
     shared = _shared_sizes(cells, [(cell_w, hh) for hh in heights], problems, skip=flexible)
-    local: list[Op] = []
+    local: list[Group] = []
     for n, cell in enumerate(cells):
         cx, cy, ch = lefts[n], starts[n], heights[n]
+        drawn: list = []
         following = n + 1 if n + 1 < count else None
         for index, sub in enumerate(cell):
             sx, sy, sw, sh = cell_box(sub["box"], cell_w, ch)
@@ -217,31 +239,18 @@ def plan_stack(layer: dict, x: int, y: int, w: int, h: int, ops: list[Op], probl
                     fit = _fit_at(sub, sw, sh, size)
                 except Overflow:
                     continue  # already reported
-                local.append(_text_op(sub, cx + sx, cy + sy, fit))
+                drawn.append(_framed(_text_block(sub, cx + sx, cy + sy, fit), sub, cx + sx, cy + sy, sw, sh))
             else:
-                plan_layer(sub, cx + sx, cy + sy, sw, sh, local, problems)
+                plan_layer(sub, cx + sx, cy + sy, sw, sh, drawn, problems)
+        if drawn:
+            local.append(Group(f"{key}.{n}", tuple(drawn)))
     if flexible is None and local:
         # Equal cells: what was drawn, as a block, goes to the top (or middle) of the stack's box.
-        top = min(_extent(op)[0] for op in local)
-        bottom = max(_extent(op)[1] for op in local)
+        top = min(group.box[1] for group in local)
+        bottom = max(group.box[3] for group in local)
         target = y + (h - (bottom - top)) // 2 if layer["justify"] == "center" else y
-        local = [_shifted(op, target - top) for op in local]
-    ops += local
-
-
-def _extent(op: Op) -> tuple[int, int]:
-    """Top and bottom of what an operation paints (the ink, for text)."""
-    if op.kind == "text":
-        lines = op.args[0]
-        return op.box[1] + min(l.ink[1] for l in lines), op.box[1] + max(l.ink[3] for l in lines)
-    return op.box[1], op.box[3]
-
-
-def _shifted(op: Op, dy: int) -> Op:
-    if not dy:
-        return op
-    x0, y0, x1, y1 = op.box
-    return Op(op.kind, (x0, y0 + dy, x1, y1 + dy), op.args)
+        local = [group.moved(0, target - top) if target != top else group for group in local]
+    items += local
 
 
 def _flexible_index(cell: list[dict]) -> Optional[int]:
@@ -311,104 +320,22 @@ def _content_rows(layer: dict, cells: list[list[dict]], flexible: int, cell_w: i
     return heights, starts, size
 
 
-def plan(data: dict) -> tuple[list[Op], list[LayoutProblem]]:
-    """Every drawing operation of an image, and every problem that stops it being drawn."""
-    ops: list[Op] = []
+def plan(data: dict) -> tuple[Page, list[LayoutProblem]]:
+    """The laid-out page of an image (one group per layer), and every problem that stops it being drawn."""
+    groups: list[Group] = []
     problems: list[LayoutProblem] = []
-    for layer in data["layers"]:
+    for index, layer in enumerate(data["layers"]):
         x, y, w, h = layer["box"]
-        plan_layer(layer, x, y, w, h, ops, problems)
+        items: list = []
+        plan_layer(layer, x, y, w, h, items, problems, str(index))
         if data.get("debug"):
-            ops.append(Op("debug", (x, y, x + w, y + h), ("#ff00ff",)))
+            items.append(Rect((x, y, x + w, y + h), outline="#ff00ff", width=2))
+        groups.append(Group(str(index), tuple(items)))
+    width, height = data["size"]
     if data.get("debug"):
         top, right, bottom, left = data["safe"]
-        width, height = data["size"]
-        ops.append(Op("debug", (left, top, width - right, height - bottom), ("#00c8ff",)))
-    return ops, problems
-
-
-# ── drawing ─────────────────────────────────────────────────────────────────
-
-def _smooth(image: Image.Image, box: tuple[int, int, int, int], colour: str, paint) -> None:
-    """Paint a shape drawn SUPERSAMPLE times larger into a mask, reduced for smooth edges."""
-    x0, y0, x1, y1 = box
-    w, h = x1 - x0, y1 - y0
-    if w <= 0 or h <= 0:
-        return
-    mask = Image.new("L", (w * SUPERSAMPLE, h * SUPERSAMPLE), 0)
-    paint(ImageDraw.Draw(mask), w * SUPERSAMPLE, h * SUPERSAMPLE)
-    mask = mask.resize((w, h), Image.Resampling.BOX)
-    image.paste(colour, (x0, y0, x1, y1), mask)
-
-
-def draw_rect(image: Image.Image, draw: ImageDraw.ImageDraw, op: Op) -> None:
-    fill, outline, width, radius = op.args
-    x0, y0, x1, y1 = op.box
-    if radius <= 0:
-        if fill:
-            draw.rectangle((x0, y0, x1 - 1, y1 - 1), fill=fill)
-        if outline and width:
-            draw.rectangle((x0, y0, x1 - 1, y1 - 1), outline=outline, width=width)
-        return
-    s = SUPERSAMPLE
-    if fill:
-        _smooth(image, op.box, fill, lambda d, w, h: d.rounded_rectangle((0, 0, w - 1, h - 1), radius * s, fill=255))
-    if outline and width:
-        _smooth(image, op.box, outline,
-                lambda d, w, h: d.rounded_rectangle((0, 0, w - 1, h - 1), radius * s, outline=255, width=width * s))
-
-
-def draw_icon(image: Image.Image, op: Op) -> None:
-    shape, colour, stroke = op.args
-    s = SUPERSAMPLE
-    strokes = {
-        "check": [[(0.08, 0.55), (0.38, 0.84), (0.92, 0.18)]],
-        "cross": [[(0.14, 0.14), (0.86, 0.86)], [(0.86, 0.14), (0.14, 0.86)]],
-    }[shape]
-
-    def paint(d: ImageDraw.ImageDraw, w: int, h: int) -> None:
-        for line in strokes:
-            points = [(px * w, py * h) for px, py in line]
-            d.line(points, fill=255, width=stroke * s, joint="curve")
-            r = stroke * s / 2
-            for px, py in points[:: len(points) - 1]:
-                d.ellipse((px - r, py - r, px + r, py + r), fill=255)
-
-    _smooth(image, op.box, colour, paint)
-
-
-def draw_qr(image: Image.Image, draw: ImageDraw.ImageDraw, op: Op) -> None:
-    rows, module, quiet, dark, light = op.args
-    x0, y0, x1, y1 = op.box
-    draw.rectangle((x0, y0, x1 - 1, y1 - 1), fill=light)
-    n = len(rows)
-    bits = Image.new("L", (n, n), 0)
-    bits.putdata([255 if v else 0 for row in rows for v in row])
-    mask = bits.resize((n * module, n * module), Image.Resampling.NEAREST)
-    origin = (x0 + quiet * module, y0 + quiet * module)
-    image.paste(dark, (*origin, origin[0] + n * module, origin[1] + n * module), mask)
-
-
-def draw(data: dict, ops: list[Op]) -> Image.Image:
-    width, height = data["size"]
-    image = Image.new("RGB", (width, height), "#ffffff")
-    canvas = ImageDraw.Draw(image)
-    for op in ops:
-        if op.kind == "rect":
-            draw_rect(image, canvas, op)
-        elif op.kind == "text":
-            lines, font_name, size, colour = op.args
-            font = load_font(font_name, size)
-            x, y = op.box[:2]
-            for line in lines:
-                canvas.text((x + line.x, y + line.baseline), line.text, font=font, fill=colour, anchor="ls")
-        elif op.kind == "qr":
-            draw_qr(image, canvas, op)
-        elif op.kind == "icon":
-            draw_icon(image, op)
-        elif op.kind == "debug":
-            canvas.rectangle((op.box[0], op.box[1], op.box[2] - 1, op.box[3] - 1), outline=op.args[0], width=2)
-    return image
+        groups.append(Group("safe", (Rect((left, top, width - right, height - bottom), outline="#00c8ff", width=2),)))
+    return Page(width, height, tuple(groups), unit=data.get("unit", "px"), px_per_unit=data.get("px_per_unit", 1.0)), problems
 
 
 class RenderError(Exception):
@@ -418,8 +345,8 @@ class RenderError(Exception):
 
 
 def render(data: dict) -> Image.Image:
-    """The image a resolved description stands for; RenderError if any text does not fit."""
-    ops, problems = plan(data)
+    """The image a resolved description stands for, drawn by the raster backend; RenderError if any text does not fit."""
+    page, problems = plan(data)
     if problems:
         raise RenderError(problems)
-    return draw(data, ops)
+    return rasterise(page)

@@ -21,6 +21,7 @@ content point (categories.yml), at anchor `#<id>`, under `en/` in English.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,7 +40,7 @@ from ..registries import Category, Registries
 from ..ward import Ward
 from .content import LIST_SLOTS, STATEMENT_SLOTS, TEXT_SLOTS, Content
 from .specs import Kit, Spec
-from .templates import FORMATS, HEX, Format, Template
+from .templates import CMYK, FORMATS, HEX, Format, Template
 
 # Bump when the renderer draws differently: every key changes. Pillow's version is part of it
 # (it brings FreeType and raqm); the encoders' settings are part of the cached files' names.
@@ -47,6 +48,12 @@ RENDERER_VERSION = "2"
 RENDERER = f"wardpub {RENDERER_VERSION}; Pillow {PIL.__version__}"
 SITE_FOLDER = "infographics"
 SKIP = {"type": "skip", "box": [0, 0, 0, 0]}
+# Print formats are laid out on a grid of quarter points (288 dpi): type sizes in whole
+# points are whole pixels, and a millimetre is 11.34 px. The PDF backend draws at px / 4 pt.
+PX_PER_PT = 4
+PX_PER_MM = PX_PER_PT * 72 / 25.4
+# The smallest QR module a print format may draw: 0.5 mm scans from arm's length.
+PRINT_QR_MODULE_MM = 0.5
 
 
 @dataclass(frozen=True)
@@ -163,7 +170,21 @@ def colour(token: Optional[str], palette: dict[str, str], brand: dict[str, str])
         return brand[token]
     if HEX.match(token):
         return token.lower()
+    found = CMYK.match(token)
+    if found:
+        return "cmyk({},{},{},{})".format(*(int(v) for v in found.groups()))
     raise ValueError(f"unknown colour {token!r}")
+
+
+def _length(value, fmt: Format):
+    """A template length (box, gap, stroke) in layout px: as written on screen, mm converted in print."""
+    if fmt.unit == "px" or not isinstance(value, (int, float)) or isinstance(value, bool):
+        return value
+    return round(value * PX_PER_MM)
+
+
+def _box(box, fmt: Format) -> list:
+    return [_length(v, fmt) for v in box]
 
 
 def content_values(content: Content, language: str) -> dict[str, Any]:
@@ -186,7 +207,9 @@ def content_values(content: Content, language: str) -> dict[str, Any]:
 
 
 def _size(value, fmt: Format) -> int:
-    return fmt.type_scale[value] if isinstance(value, str) else value
+    """A type size in layout px (points times PX_PER_PT in print formats)."""
+    size = fmt.type_scale[value] if isinstance(value, str) else value
+    return size * PX_PER_PT if fmt.printed else size
 
 
 def _text(raw: str, case: str) -> str:
@@ -198,17 +221,21 @@ def _resolve_layer(layer, fmt: Format, values: dict, context: dict, template: Te
                    brand: dict, language: str, item: Optional[dict] = None) -> Optional[dict]:
     if layer.box is None:
         return None
-    if layer.when is not None and not (item or {}).get(layer.when, values.get(layer.when)):
+    if layer.when is not None and not (item or {}).get(layer.when, values.get(layer.when) or context.get(layer.when)):
         return None
     paint = lambda token: colour(token, palette, brand)
-    base = {"type": layer.type, "box": list(layer.box)}
+    base = {"type": layer.type, "box": _box(layer.box, fmt)}
     if layer.type == "rect":
-        return {**base, "fill": paint(layer.fill), "outline": paint(layer.outline), "width": layer.width,
-                "radius": layer.radius, "to_next": layer.to_next}
+        return {**base, "fill": paint(layer.fill), "outline": paint(layer.outline), "width": _length(layer.width, fmt),
+                "radius": _length(layer.radius, fmt), "to_next": layer.to_next}
     if layer.type == "qr":
-        return {**base, "data": context["url"], "dark": paint(layer.dark), "light": paint(layer.light), "quiet": layer.quiet}
+        qr = {**base, "data": context["url"], "dark": paint(layer.dark), "light": paint(layer.light), "quiet": layer.quiet}
+        return {**qr, "min_module": math.ceil(PRINT_QR_MODULE_MM * PX_PER_MM)} if fmt.printed else qr
     if layer.type == "icon":
-        return {**base, "shape": layer.shape, "colour": paint(layer.colour), "stroke": layer.stroke}
+        return {**base, "shape": layer.shape, "colour": paint(layer.colour), "stroke": _length(layer.stroke, fmt)}
+    if layer.type == "image":
+        picture = context.get(layer.source)
+        return {**base, **picture} if picture else None
     if layer.type == "text":
         if layer.slot is not None:
             found = values.get(layer.slot)
@@ -235,8 +262,8 @@ def _resolve_layer(layer, fmt: Format, values: dict, context: dict, template: Te
             # Absent layers keep their place: items share type sizes layer by layer.
             cells.append([_resolve_layer(sub, fmt, values, cell_context, template, palette, brand, language, entry) or SKIP
                           for sub in layer.item])
-        return {**base, "field": f"{layer.slot}.{language}", "columns": layer.columns, "rows": layer.rows, "gap": layer.gap,
-                "column_gap": layer.column_gap, "sizing": layer.sizing, "justify": layer.justify, "items": cells}
+        return {**base, "field": f"{layer.slot}.{language}", "columns": layer.columns, "rows": layer.rows,
+                "gap": _length(layer.gap, fmt), "column_gap": _length(layer.column_gap, fmt), "sizing": layer.sizing, "justify": layer.justify, "items": cells}
     raise ValueError(f"unknown layer type {layer.type!r}")
 
 
@@ -253,13 +280,17 @@ def resolve_image(template: Template, fmt: Format, content: Content, language: s
     layers = [resolved for layer in fmt.layers
               if (resolved := _resolve_layer(layer, fmt, values, context, template, palette, brand, language))]
     fonts = sorted({f for f in template.fonts.values()})
-    return {
+    data = {
         "renderer": RENDERER,
-        "size": [fmt.width, fmt.height],
-        "safe": list(fmt.safe),
+        "size": _box([fmt.width, fmt.height], fmt),
+        "safe": _box(fmt.safe, fmt),
         "fonts": {name: font_digest(name) for name in fonts},
         "layers": layers,
     }
+    if fmt.printed:  # what the PDF backend needs besides the layout
+        data |= {"unit": fmt.unit, "px_per_unit": PX_PER_MM, "trim": [fmt.width, fmt.height], "bleed": fmt.bleed,
+                 "colours": fmt.colours, "folds": list(fmt.folds)}
+    return data
 
 
 def make_job(name: str, fmt: str, language: str, data: dict, file: str, debug: bool = False) -> Job:

@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import Field, ValidationError, field_validator
 
 from ..datafiles import load_yaml
 from ..problems import Problem, display_path, from_validation_error
 from ..registries import Registries, Strict
+from ..text import hashtag
 from .content import LIST_SLOTS, STATEMENT_SLOTS, Content
 from .templates import BRAND_COLOURS, HEX, Template, load_templates
 
@@ -37,20 +38,10 @@ class Hashtags(Strict):
     def __getitem__(self, language: str) -> list[str]:
         return getattr(self, language)
 
-    @field_validator("vi", "en", mode="before")
-    @classmethod
-    def _no_hash_sign(cls, value: Any) -> Any:
-        if isinstance(value, list):
-            return [v[1:] if isinstance(v, str) and v.startswith("#") else v for v in value]
-        return value
-
     @field_validator("vi", "en")
     @classmethod
     def _one_word(cls, value: list[str]) -> list[str]:
-        for tag in value:
-            if not re.fullmatch(r"\w+", tag):
-                raise ValueError(f"hashtag “{tag}” có dấu cách hoặc ký tự đặc biệt | viết liền, ví dụ NghiQuyet71")
-        return value
+        return [hashtag(tag) for tag in value]
 
 
 class ShortBilingual(Strict):

@@ -12,6 +12,16 @@ so every format is laid out, not scaled. A template may draw over a *frame*
 name, site address, source line, QR code) and each format's safe area.
 A *card* (kind: card) is a template for pages' link previews.
 
+Print (kind: print) templates lay out the print kit (posters, boards,
+banners, slides): their formats are not the four screen formats but named
+ones that say their own size, in millimetres (`size: [297, 420]`, `unit: mm`),
+their bleed, colour space (`cmyk` for the print shop, `rgb` for slides), the
+smallest type they allow (`min_text`, pt) and where they fold. In them, boxes,
+gaps and strokes are millimetres and type sizes points; a format may be laid
+out `like:` another of the same template, scaled to its own size (A2 and A1
+posters are the A3 layout enlarged). Colours in a `cmyk` format are brand
+names (extra.ward.colours_cmyk) or `cmyk(c, m, y, k)` in percent, never hex.
+
 Checks name file, field and format: colours, fonts and sizes that exist,
 slots the template declares, boxes inside the canvas, text and QR codes
 inside the safe area, and nothing drawn over a text or the QR code. Named
@@ -42,14 +52,21 @@ FORMATS: dict[str, tuple[int, int]] = {
     "1080x1920": (1080, 1920),  # stories
 }
 FormatName = Literal["1080x1080", "1080x1350", "1200x630", "1080x1920"]
+# Print formats are named by the template that declares them (a3, bang-ron, slide...).
+PrintFormatName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+CMYK = re.compile(r"^cmyk\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)$")
 BRAND_COLOURS = tuple(Colours.model_fields)
 # Values a template's literal text may use, filled in per image by wardpub.infographics.resolve.
-PLACEHOLDERS = frozenset({"ward", "committee", "publication", "site", "sources", "category", "n"})
+# The print kit adds the ward's contacts, an item's number in its set ("3", of "7") and the
+# draft mark of a slogan not yet approved ("DỰ THẢO", empty once approved).
+PLACEHOLDERS = frozenset({"ward", "committee", "publication", "site", "sources", "category", "n",
+                          "address", "phone", "email", "number", "total", "draft"})
 
 Dim = Union[int, Annotated[str, StringConstraints(pattern=r"^(100|[1-9]?[0-9])%$|^fill$")]]
 Box = tuple[Dim, Dim, Dim, Dim]
-Size = Union[Annotated[int, Field(ge=8, le=600)], Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]]
+# px on screen; points in print formats (a 5 m banner's slogan is over 1,000 pt).
+Size = Union[Annotated[int, Field(ge=6, le=2400)], Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]]
 
 
 class _Layer(Strict):
@@ -107,6 +124,13 @@ class IconLayer(_Layer):
     stroke: int = Field(default=10, ge=1, le=80)
 
 
+class ImageLayer(_Layer):
+    """A picture from outside the engine, fitted inside its box (a chart drawn by matplotlib)."""
+
+    type: Literal["image"]
+    source: Literal["chart"] = "chart"
+
+
 ItemLayer = Annotated[Union[RectLayer, TextLayer, IconLayer], Field(discriminator="type")]
 
 
@@ -125,7 +149,7 @@ class StackLayer(_Layer):
     item: list[ItemLayer]
 
 
-Layer = Annotated[Union[RectLayer, TextLayer, QrLayer, IconLayer, StackLayer], Field(discriminator="type")]
+Layer = Annotated[Union[RectLayer, TextLayer, QrLayer, IconLayer, StackLayer, ImageLayer], Field(discriminator="type")]
 LAYERS = TypeAdapter(list[Layer])
 
 
@@ -136,13 +160,21 @@ class SlotRule(Strict):
 
 
 class FormatSettings(Strict):
-    # Text, QR codes and stacks stay inside: top, right, bottom, left margins in px.
+    # Text, QR codes and stacks stay inside: top, right, bottom, left margins in px (mm in print).
     safe: tuple[int, int, int, int] = (0, 0, 0, 0)
     type_scale: dict[str, int] = {}
+    # Print formats only (see the module's docstring).
+    size: Optional[tuple[Annotated[int, Field(ge=20, le=5080)], Annotated[int, Field(ge=20, le=5080)]]] = None
+    unit: Literal["px", "mm"] = "px"
+    bleed: int = Field(default=0, ge=0, le=10)  # mm beyond the trim on every side
+    colours: Literal["rgb", "cmyk"] = "rgb"
+    min_text: Optional[int] = Field(default=None, ge=4, le=400)  # pt
+    folds: list[int] = []  # mm from the left edge (a tri-fold leaflet)
+    like: Optional[str] = None
 
 
 class TemplateFile(Strict):
-    kind: Literal["infographic", "card", "frame"]
+    kind: Literal["infographic", "card", "frame", "print"]
     name: Bilingual
     description: str = Field(min_length=1)
     frame: Optional[str] = None
@@ -151,7 +183,7 @@ class TemplateFile(Strict):
     palette: dict[str, str] = {}
     type_scale: dict[str, int] = {}
     # Formats drawn, with their safe areas; a template over a frame has the frame's unless it says otherwise.
-    formats: dict[FormatName, FormatSettings] = {}
+    formats: dict[Union[FormatName, PrintFormatName], FormatSettings] = {}
     layers: list[dict] = []
     examples: dict[str, dict] = {}
 
@@ -173,6 +205,15 @@ class Format:
     type_scale: dict[str, int]
     layers: tuple  # of layer models, frame layers first
     origins: tuple  # (file, index in that file) of each layer, for messages
+    unit: str = "px"  # of width, height, safe and boxes; type sizes are pt when it is mm
+    bleed: int = 0
+    colours: str = "rgb"
+    min_text: int = 0  # pt, print formats
+    folds: tuple = ()
+
+    @property
+    def printed(self) -> bool:
+        return self.unit != "px"
 
 
 @dataclass
@@ -267,7 +308,7 @@ def _build_template(name: str, model: TemplateFile, path: Path,
         found = raw.get(model.frame)
         if found is None or found[0].kind != "frame":
             frames = sorted(n for n, (m, _) in raw.items() if m.kind == "frame")
-            return None, [Problem(file, "frame", f"không có khung (kind: frame) tên “{model.frame}” trong infographics/templates/",
+            return None, [Problem(file, "frame", f"không có khung (kind: frame) tên “{model.frame}” trong {display_path(path.parent)}/",
                                   f"dùng một trong: {', '.join(frames) or '(chưa có khung nào)'}")]
         frame = found[0]
         if not model.formats:
@@ -281,24 +322,36 @@ def _build_template(name: str, model: TemplateFile, path: Path,
     fonts = {**(frame.fonts if frame else {}), **model.fonts}
     palette = {**(frame.palette if frame else {}), **model.palette}
     formats: dict[str, Format] = {}
+    problems += print_format_problems(file, model, frame)
+    if problems:
+        return None, problems
+    laid_out = [f for f, settings in model.formats.items() if not _declared(settings, frame, f).like]
     frame_layers, more = _format_problems(display_path(raw[model.frame][1]) if frame else file,
-                                          frame.layers if frame else [], list(model.formats))
+                                          frame.layers if frame else [], laid_out)
     problems += more
-    own_layers, more = _format_problems(file, model.layers, list(model.formats))
+    own_layers, more = _format_problems(file, model.layers, laid_out)
     problems += more
-    for fmt, settings in model.formats.items():
-        width, height = FORMATS[fmt]
+    # Formats laid out like another come after it: their layers are its layers, scaled.
+    for fmt, settings in sorted(model.formats.items(), key=lambda item: bool(_declared(item[1], frame, item[0]).like)):
         frame_settings = frame.formats.get(fmt) if frame else None
         if frame is not None and frame_settings is None:
             problems.append(Problem(file, f"formats.{fmt}", f"khung “{model.frame}” không có khổ {fmt}", "thêm khổ này vào khung hoặc bỏ khổ khỏi mẫu"))
             continue
+        declared = _declared(settings, frame, fmt)
+        width, height = FORMATS[fmt] if fmt in FORMATS else declared.size
         safe = settings.safe if settings.safe != (0, 0, 0, 0) or frame_settings is None else frame_settings.safe
         scale = {**(frame.type_scale if frame else {}), **(frame_settings.type_scale if frame_settings else {}),
                  **model.type_scale, **settings.type_scale}
-        if fmt in frame_layers and fmt in own_layers:
+        physical = dict(unit=declared.unit, bleed=declared.bleed, colours=declared.colours,
+                        min_text=declared.min_text or 0, folds=tuple(declared.folds))
+        if declared.like:
+            base = formats.get(declared.like)
+            if base is not None:
+                formats[fmt] = scaled_format(base, fmt, width, height, physical)
+        elif fmt in frame_layers and fmt in own_layers:
             frame_file = display_path(raw[model.frame][1]) if frame else file
             origins = tuple((frame_file, n) for n in range(len(frame_layers[fmt]))) + tuple((file, n) for n in range(len(own_layers[fmt])))
-            formats[fmt] = Format(fmt, width, height, safe, scale, frame_layers[fmt] + own_layers[fmt], origins)
+            formats[fmt] = Format(fmt, width, height, safe, scale, frame_layers[fmt] + own_layers[fmt], origins, **physical)
     examples: dict[str, Content] = {}
     for example, content in model.examples.items():
         try:
@@ -308,6 +361,79 @@ def _build_template(name: str, model: TemplateFile, path: Path,
     template = Template(name, model.kind, model.name, file, model.slots, fonts, palette, formats, examples)
     problems += template_problems(template)
     return (None if problems else template), problems
+
+
+def _declared(settings: FormatSettings, frame: Optional[TemplateFile], fmt: str) -> FormatSettings:
+    """Where a print format's size, unit and bleed are written: the template's own entry, else its frame's."""
+    if settings.size is not None or frame is None or fmt not in frame.formats:
+        return settings
+    return frame.formats[fmt]
+
+
+def print_format_problems(file: str, model: TemplateFile, frame: Optional[TemplateFile]) -> list[Problem]:
+    """Screen formats have their fixed sizes; any other format says its size in mm; print templates use only those."""
+    problems = []
+    for fmt, settings in model.formats.items():
+        declared = _declared(settings, frame, fmt)
+        if fmt in FORMATS:
+            if model.kind == "print":
+                problems.append(Problem(file, f"formats.{fmt}", "mẫu in không dùng khổ ảnh màn hình",
+                                        "đặt tên khổ in (ví dụ a3) kèm size: [297, 420] và unit: mm"))
+            elif declared.size is not None or declared.unit != "px":
+                problems.append(Problem(file, f"formats.{fmt}", "khổ ảnh màn hình có kích thước cố định", "xóa size và unit"))
+            continue
+        if declared.size is None or declared.unit != "mm":
+            problems.append(Problem(file, f"formats.{fmt}", "khổ in phải ghi kích thước bằng mm",
+                                    "viết ví dụ size: [297, 420] và unit: mm"))
+        if declared.like is not None:
+            base = model.formats.get(declared.like)
+            if base is None or declared.like == fmt or _declared(base, frame, declared.like).like:
+                problems.append(Problem(file, f"formats.{fmt}.like", f"không có khổ “{declared.like}” được dàn trang riêng trong mẫu",
+                                        f"dùng một trong: {', '.join(f for f, s in model.formats.items() if not _declared(s, frame, f).like)}"))
+        if any(not 0 < x < declared.size[0] for x in declared.folds) if declared.size else False:
+            problems.append(Problem(file, f"formats.{fmt}.folds", "đường gấp nằm ngoài khổ", "ghi khoảng cách từ mép trái, tính bằng mm"))
+    return problems
+
+
+def _scaled_box(box, fx: float, fy: float):
+    if box is None:
+        return None
+    x, y, w, h = box
+    def along(start, length, f):
+        if not isinstance(start, int):
+            return start, (round(length * f) if isinstance(length, int) else length)
+        end = round((start + length) * f) if isinstance(length, int) else length
+        return round(start * f), (end - round(start * f) if isinstance(length, int) else end)
+    x, w = along(x, w, fx)
+    y, h = along(y, h, fy)
+    return (x, y, w, h)
+
+
+def scaled_layer(layer, fx: float, fy: float):
+    """A layer model with its lengths scaled (boxes by axis, sizes and strokes by the smaller factor)."""
+    f = min(fx, fy)
+    update: dict = {"box": _scaled_box(layer.box, fx, fy)}
+    if isinstance(layer, RectLayer):
+        update |= {"width": round(layer.width * f) if layer.width else 0, "radius": round(layer.radius * f)}
+    elif isinstance(layer, TextLayer):
+        update |= {name: round(getattr(layer, name) * f) for name in ("size", "min_size") if isinstance(getattr(layer, name), int)}
+    elif isinstance(layer, IconLayer):
+        update["stroke"] = max(1, round(layer.stroke * f))
+    elif isinstance(layer, StackLayer):
+        update |= {"gap": round(layer.gap * fy), "column_gap": round(layer.column_gap * fx),
+                   "item": [scaled_layer(sub, fx, fy) for sub in layer.item]}
+    return layer.model_copy(update=update)
+
+
+def scaled_format(base: Format, name: str, width: int, height: int, physical: dict) -> Format:
+    """A print format laid out like another (A2 like A3): every length scaled to its size."""
+    fx, fy = width / base.width, height / base.height
+    f = min(fx, fy)
+    top, right, bottom, left = base.safe
+    safe = (round(top * fy), round(right * fx), round(bottom * fy), round(left * fx))
+    physical = {**physical, "min_text": physical["min_text"] or round(base.min_text * f)}
+    return Format(name, width, height, safe, {k: round(v * f) for k, v in base.type_scale.items()},
+                  tuple(scaled_layer(layer, fx, fy) for layer in base.layers), base.origins, **physical)
 
 
 def template_problems(template: Template) -> list[Problem]:
@@ -332,6 +458,9 @@ def template_problems(template: Template) -> list[Problem]:
                 report(Problem(origin, problem.field, problem.message, problem.fix), fmt.name)
         for problem in overlap_problems(template, fmt):
             report(problem, fmt.name)
+        if fmt.printed:
+            for problem in print_problems(template, fmt):
+                report(problem, fmt.name)
     problems = []
     for problem, where in found.items():
         named = [w for w in where if w != "*"]
@@ -347,16 +476,17 @@ def _intersect(a: tuple, b: tuple) -> bool:
 
 def overlap_problems(template: Template, fmt: Format) -> list[Problem]:
     """Nothing may cover a text or the QR code: their boxes overlap no other text, stack, icon or
-    QR box, and no rectangle of the template (the frame's background and bands lie under everything)."""
+    QR box, and no rectangle of the template drawn after the QR code (the frame's background and
+    bands, and a template's own background drawn first, lie under it)."""
     placed = [(layer, origin) for layer, origin in zip(fmt.layers, fmt.origins)
               if layer.box is not None and all(isinstance(v, int) for v in layer.box)]
-    guarded = (TextLayer, QrLayer, StackLayer, IconLayer)
+    guarded = (TextLayer, QrLayer, StackLayer, IconLayer, ImageLayer)
     problems = []
     for n, (layer, (file, index)) in enumerate(placed):
         for other, (other_file, other_index) in placed[:n]:
             both_guarded = isinstance(layer, guarded) and isinstance(other, guarded)
-            panel_on_qr = (isinstance(layer, RectLayer) and file == template.file and isinstance(other, QrLayer)) or \
-                          (isinstance(other, RectLayer) and other_file == template.file and isinstance(layer, QrLayer))
+            # A template's rectangle drawn after the QR code covers it; one drawn before lies under it.
+            panel_on_qr = isinstance(layer, RectLayer) and file == template.file and isinstance(other, QrLayer)
             if (both_guarded or panel_on_qr) and _intersect(layer.box, other.box):
                 where = f"lớp {other_index}" + ("" if other_file == file else f" của {other_file}")
                 problems.append(Problem(file, f"layers.{index}.box", f"hộp {list(layer.box)} chồng lên {where} {list(other.box)}",
@@ -365,7 +495,43 @@ def overlap_problems(template: Template, fmt: Format) -> list[Problem]:
 
 
 def colour_known(token: str, palette: dict[str, str]) -> bool:
-    return token in palette or token in BRAND_COLOURS or bool(HEX.match(token))
+    return token in palette or token in BRAND_COLOURS or bool(HEX.match(token)) or bool(CMYK.match(token))
+
+
+def _layers_deep(layers):
+    for layer in layers:
+        yield layer
+        if isinstance(layer, StackLayer):
+            yield from layer.item
+
+
+def print_problems(template: Template, fmt: Format) -> list[Problem]:
+    """A print format's colours are all in its colour space, and no text may shrink below its smallest size."""
+    problems = []
+    wrong, example = (HEX, "cmyk(0, 0, 0, 100)") if fmt.colours == "cmyk" else (CMYK, "#1d1d1f")
+    for role, value in template.palette.items():
+        seen = {role}
+        while value in template.palette and value not in seen:
+            seen.add(value)
+            value = template.palette[value]
+        if wrong.match(value):
+            problems.append(Problem(template.file, f"palette.{role}", f"“{value}” không dùng được ở khổ {fmt.name} (hệ màu {fmt.colours})",
+                                    f"dùng tên màu thương hiệu hoặc mã dạng {example}"))
+    for layer, (origin, index) in zip(fmt.layers, fmt.origins):
+        for sub in _layers_deep([layer]):
+            for attribute in ("fill", "outline", "colour", "dark", "light"):
+                token = getattr(sub, attribute, None)
+                if token is not None and wrong.match(token):
+                    problems.append(Problem(origin, f"layers.{index}.{attribute}", f"“{token}” không dùng được ở khổ {fmt.name} (hệ màu {fmt.colours})",
+                                            f"dùng tên màu thương hiệu hoặc mã dạng {example}"))
+            if isinstance(sub, TextLayer) and fmt.min_text:
+                smallest = sub.min_size if sub.min_size is not None else sub.size
+                pt = fmt.type_scale.get(smallest) if isinstance(smallest, str) else smallest
+                if pt is not None and pt < fmt.min_text:
+                    problems.append(Problem(origin, f"layers.{index}.{'min_size' if sub.min_size is not None else 'size'}",
+                                            f"cỡ chữ nhỏ nhất {pt} pt dưới mức đọc được khi in ({fmt.min_text} pt ở khổ {fmt.name})",
+                                            f"dùng cỡ từ {fmt.min_text} pt trở lên"))
+    return problems
 
 
 def layer_problems(template: Template, fmt: Format, layer, where: str, in_stack: Optional[str] = None) -> list[Problem]:
@@ -418,7 +584,7 @@ def box_problems(file: str, fmt: Format, layer, where: str) -> list[Problem]:
     x, y, w, h = box
     if w <= 0 or h <= 0 or x < 0 or y < 0 or x + w > fmt.width or y + h > fmt.height:
         return [Problem(file, f"{where}.box", f"hộp {list(box)} nằm ngoài khung {fmt.width}×{fmt.height}", "sửa vị trí hoặc kích thước")]
-    if isinstance(layer, (TextLayer, QrLayer, IconLayer, StackLayer)):
+    if isinstance(layer, (TextLayer, QrLayer, IconLayer, StackLayer, ImageLayer)):
         top, right, bottom, left = fmt.safe
         if x < left or y < top or x + w > fmt.width - right or y + h > fmt.height - bottom:
             return [Problem(file, f"{where}.box", f"hộp {list(box)} ra ngoài vùng an toàn (cách mép trên {top}, phải {right}, dưới {bottom}, trái {left} px)",
