@@ -40,9 +40,9 @@ class Row:
         return [self.figure, f"{fmt(self.ours)} {self.unit}", f"{fmt(self.baseline)} {self.unit}", ratio, self.baseline_name]
 
 
-def print_table(rows: list[Row]) -> None:
-    header = ["Figure", "This site", "Baseline", "Ratio", "Baseline is"]
-    table = [header] + [row.cells() for row in rows]
+def print_table(rows: list, header: tuple[str, ...] = ("Figure", "This site", "Baseline", "Ratio", "Baseline is")) -> None:
+    """Rows (anything with cells()) as a Markdown table under header."""
+    table = [list(header)] + [row.cells() for row in rows]
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     for n, row in enumerate(table):
         print("| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) + " |")
@@ -337,13 +337,7 @@ def reading_rows(site: Path, site_url: str) -> list[ReadingRow]:
 
 
 def print_reading_table(rows: list[ReadingRow]) -> None:
-    header = ["Page (Lighthouse 12, mobile)", "Lang", "Performance", "Accessibility", "Best practices", "SEO", "CLS", "First visit"]
-    table = [header] + [row.cells() for row in rows]
-    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
-    for n, row in enumerate(table):
-        print("| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) + " |")
-        if n == 0:
-            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    print_table(rows, ("Page (Lighthouse 12, mobile)", "Lang", "Performance", "Accessibility", "Best practices", "SEO", "CLS", "First visit"))
     print("\nGoal: 95 or more in every category, CLS under 0.1, a first visit under 250 KB. Performance is a timing:"
           " read it on a quiet machine; the tests assert only the other three and CLS.")
 

@@ -24,8 +24,8 @@ from .registries import Bilingual
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _ORIGIN = re.compile(r"^https?://[a-z0-9.-]+(:[0-9]+)?$")
 WHITE = "#ffffff"
-# The header has about 200 px for the name beside its buttons on a 360 px phone.
-SHORT_NAME_MAX = 20
+# The header has 130 to 200 px for the name beside its buttons (and a logo) on a 360 px phone.
+SHORT_NAME_MAX = 18
 LOGO_TYPES = (".svg", ".png", ".webp")
 LOGO_HEIGHT = 40  # CSS pixels in the header
 # A value still to fill in: text in [SQUARE BRACKETS], or an address on a domain

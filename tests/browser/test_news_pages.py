@@ -1,7 +1,6 @@
 """A new article, as an editor adds it, in a real browser: on the home page and
 in its category, in both languages; the news pages stay clean and accessible."""
 
-import os
 import shutil
 
 import pytest
@@ -27,11 +26,7 @@ def news_url(tmp_path_factory):
     maker({NEW: article(title=f'"{TITLE}"', date="2026-11-26", category="hoat-dong-cua-phuong"),
            NEW.replace(".vi.md", ".en.md"): article(title='"Quiz on Resolution 71 (test item)"', date="2026-11-26",
                                                   category="hoat-dong-cua-phuong", author="Editorial team")}, nav=True)
-    os.environ["WARDPUB_TODAY"] = "2026-11-26"
-    try:
-        site = maker.build()
-    finally:
-        del os.environ["WARDPUB_TODAY"]
+    site = maker.build(today="2026-11-26")
     with serve_site(site) as url:
         yield url
 

@@ -3,7 +3,6 @@ a phone, an article read aloud ("Nghe bài") with a stubbed speech engine, citat
 numbered as a newspaper numbers them, dated statements worded for today, the
 not-found page in the reader's language, and the print view."""
 
-import os
 
 import pytest
 
@@ -78,11 +77,7 @@ def reading_url(tmp_path_factory):
     en = article(EN_BODY, title='"Party cells study Resolution 71"', date="2026-03-20", category="vai-tro-to-chuc-dang",
                  author="Editorial team")
     maker({**minimal_pages(), **news_index(), f"docs/{ARTICLE.rstrip('/')}.vi.md": vi, f"docs/{ARTICLE.rstrip('/')}.en.md": en})
-    os.environ["WARDPUB_TODAY"] = TODAY
-    try:
-        site = maker.build()
-    finally:
-        del os.environ["WARDPUB_TODAY"]
+    site = maker.build(today=TODAY)
     with serve_site(site) as url:
         yield url
 
@@ -268,3 +263,44 @@ def test_an_article_prints_as_an_article(visit, reading_url):
     assert masthead.is_visible() and reading_url.split("/nq71/")[0] not in masthead.inner_text()
     assert "https://example.gov.vn/nq71/" + ARTICLE in masthead.inner_text()
     assert page.pdf(format="A4").startswith(b"%PDF")
+
+
+# ── the masthead ────────────────────────────────────────────────────────────
+
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 60 40"><rect width="60" height="40" fill="#f2c230"/></svg>'
+
+
+@pytest.fixture(scope="module")
+def named_url(tmp_path_factory):
+    """A ward with a long name, its short form and its own logo."""
+    maker = SiteMaker(tmp_path_factory.mktemp("masthead"))
+    maker({**minimal_pages(), "docs/assets/images/logo-phuong.svg": LOGO})
+    config = maker.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        '      vi: Phường [TÊN PHƯỜNG]\n      en: "[WARD NAME] Ward"\n',
+        '      vi: Phường Nguyễn Cư Trinh Mở Rộng\n      en: Nguyen Cu Trinh Extended Ward\n'
+        '    short_name:\n      vi: P. Nguyễn Cư Trinh\n      en: Nguyen Cu Trinh\n'
+        '    logo: assets/images/logo-phuong.svg\n', 1)
+    config.write_text(text, encoding="utf-8")
+    with serve_site(maker.build()) as url:
+        yield url
+
+
+def name_fits(page) -> bool:
+    return page.evaluate("""() => [...document.querySelectorAll('.ward-masthead__name, .ward-masthead__name > span')]
+        .filter(e => e.offsetParent !== null).every(e => e.scrollWidth <= e.clientWidth + 1)""")
+
+
+def test_the_masthead_names_the_ward_readably_with_its_logo(visit, named_url, base_url):
+    page, _ = visit(named_url)
+    assert page.locator(".ward-masthead__publication").inner_text() == "Nghị quyết 71"
+    assert page.locator(".ward-masthead__short").is_visible() and not page.locator(".ward-masthead__full").is_visible()
+    assert page.locator(".ward-masthead__short").inner_text() == "P. Nguyễn Cư Trinh" and name_fits(page)
+    logo = page.locator(".md-header .ward-logo img")
+    assert logo.is_visible() and (logo.get_attribute("width"), logo.get_attribute("height")) == ("60", "40")
+    assert logo.evaluate("img => img.complete && img.naturalWidth > 0")
+    desktop, _ = visit(named_url, viewport={"width": 1280, "height": 800})
+    assert desktop.locator(".ward-masthead__full").inner_text() == "Phường Nguyễn Cư Trinh Mở Rộng" and name_fits(desktop)
+    # The shipped site (no short form) still shows its whole name on a phone.
+    shipped, _ = visit(base_url)
+    assert shipped.locator(".ward-masthead__name").is_visible() and name_fits(shipped)

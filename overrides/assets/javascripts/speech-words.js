@@ -42,20 +42,24 @@
     return out.join(" ");
   }
 
-  function viInteger(digits) {
+  function integerWords(digits, ones, groupNames, triple) {
+    // An integer in groups of three digits, each read by triple(n, after a larger group) and named
+    // (thousand, million…); zero groups are skipped; a number too long to name is read digit by digit.
     var n = digits.replace(/^0+(?=\d)/, "");
-    if (/^0+$/.test(n)) return "không";
+    if (/^0+$/.test(n)) return ones[0];
     var groups = [];
     while (n.length) { groups.unshift(parseInt(n.slice(-3), 10)); n = n.slice(0, -3); }
-    if (groups.length > VI_GROUPS.length) return digits.split("").map(function (d) { return VI_DIGITS[+d]; }).join(" ");
+    if (groups.length > groupNames.length) return digits.split("").map(function (d) { return ones[+d]; }).join(" ");
     var out = [];
     groups.forEach(function (group, i) {
       if (group === 0) return;
-      var name = VI_GROUPS[groups.length - 1 - i];
-      out.push(viTriple(group, out.length > 0) + (name ? " " + name : ""));
+      var name = groupNames[groups.length - 1 - i];
+      out.push(triple(group, out.length > 0) + (name ? " " + name : ""));
     });
     return out.join(" ");
   }
+
+  function viInteger(digits) { return integerWords(digits, VI_DIGITS, VI_GROUPS, viTriple); }
 
   function fraction(digits, integer, each) {
     // "05" -> digit by digit ("không năm"); "25" -> as a number.
@@ -93,20 +97,7 @@
     return out.join(" ");
   }
 
-  function enInteger(digits) {
-    var n = digits.replace(/^0+(?=\d)/, "");
-    if (/^0+$/.test(n)) return "zero";
-    var groups = [];
-    while (n.length) { groups.unshift(parseInt(n.slice(-3), 10)); n = n.slice(0, -3); }
-    if (groups.length > EN_GROUPS.length) return digits.split("").map(function (d) { return EN_SMALL[+d]; }).join(" ");
-    var out = [];
-    groups.forEach(function (group, i) {
-      if (group === 0) return;
-      var name = EN_GROUPS[groups.length - 1 - i];
-      out.push(enTriple(group) + (name ? " " + name : ""));
-    });
-    return out.join(" ");
-  }
+  function enInteger(digits) { return integerWords(digits, EN_SMALL, EN_GROUPS, enTriple); }
 
   function enYear(year) {
     // 2025 -> "twenty twenty-five", 2000 -> "two thousand", 2005 -> "two thousand five".
