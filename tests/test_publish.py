@@ -224,3 +224,18 @@ def test_publishing_build_with_real_details_carries_no_placeholder(make_site, ca
     footer = (site / "index.html").read_text(encoding="utf-8")
     assert '<a href="tel:02838412345">028 3841 2345</a>' in footer and f'<a href="mailto:vanphong@{REAL_DOMAIN}">' in footer
     assert '<a href="tel:02838412345">028 3841 2345</a>' in (site / "gioi-thieu" / "index.html").read_text(encoding="utf-8")
+
+
+def test_days_are_written_one_way_per_language_everywhere(site):
+    """22/8/2025 on Vietnamese pages, 22 August 2025 on English ones: in pages, feeds,
+    manifests and the words drawn on images (the manifests list them)."""
+    long_vietnamese = re.compile(r"\b\d{1,2} tháng \d{1,2},? \d{4}\b")
+    short_english = re.compile(r"\b\d{1,2} (?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{4}\b")
+    found = []
+    for path in site.rglob("*"):
+        if path.suffix in {".html", ".xml", ".json"}:
+            # RSS writes its dates for machines (RFC 822: "Sat, 28 Nov 2026 00:00:00 +0700"): not reading text.
+            text = re.sub(r"<(pubDate|lastBuildDate)>[^<]*</\1>", "", path.read_text(encoding="utf-8"))
+            found += [f"{path.relative_to(site)}: {m.group(0)}" for m in long_vietnamese.finditer(text)]
+            found += [f"{path.relative_to(site)}: {m.group(0)}" for m in short_english.finditer(text)]
+    assert found == []

@@ -73,7 +73,8 @@ def page_facts(pages, project, news, generated: dict, language: str) -> list[Pag
             continue
         category = getattr(meta, "category", None)
         section = categories[category][language] if category in categories else publication
-        facts.append(PageFacts(page_key(file.url), meta.title, section, category if src in project.pages else None))
+        # A dated statement in a title is drawn as worded today (wardpub.dated).
+        facts.append(PageFacts(page_key(file.url), news.words(meta.title, language), section, category if src in project.pages else None))
     return facts
 
 
