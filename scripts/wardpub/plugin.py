@@ -7,7 +7,10 @@ priority -100) and switches `theme.language` in its on_config (-100):
 - on_config runs after it (-110), so it sees the language being built;
 - on_files runs twice: before it (0), to drop drafts and future articles so
   no language sees them, and after it (-110), to add this language's
-  generated news listings, which it would otherwise try to pair by language;
+  generated news listings, which it would otherwise try to pair by language,
+  and the pictures of its news cards (made from its link-preview cards);
+- on_post_template writes the not-found page of each language where its
+  readers land (the English build's under en/, not over the Vietnamese one);
 - on_post_build runs twice: before Material's search plugin (10), taking the
   entries Material's parser made for our folded index and leaving Material an
   empty list (its search_index.json keeps only its settings, so a first visit

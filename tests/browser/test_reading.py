@@ -304,3 +304,23 @@ def test_the_masthead_names_the_ward_readably_with_its_logo(visit, named_url, ba
     # The shipped site (no short form) still shows its whole name on a phone.
     shipped, _ = visit(base_url)
     assert shipped.locator(".ward-masthead__name").is_visible() and name_fits(shipped)
+
+
+# ── nothing moves while the page loads ─────────────────────────────────────
+
+@pytest.mark.parametrize("path", ["", "en/", "tin-tuc/", "tin-tuc/2025/hoi-nghi-toan-quoc-quan-triet-nghi-quyet-71/",
+                                  "nghi-quyet-71/diem-moi-dot-pha/"])
+def test_nothing_moves_when_pictures_and_fonts_arrive_late(browser, base_url, path):
+    """A slow line: every picture and font arrives a second late. The page's layout shift
+    (as Chromium measures it for Lighthouse's CLS) stays near zero."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    context.route("**/*", lambda route: (page.wait_for_timeout(1000) if route.request.resource_type in ("image", "font") else None,
+                                         route.continue_()))
+    page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
+        if (!e.hadRecentInput) window.__shift += e.value; }).observe({type: 'layout-shift', buffered: true});""")
+    page.goto(base_url + path, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shift") < 0.02
+    context.unroute_all(behavior="ignoreErrors")
+    context.close()
