@@ -8,7 +8,9 @@ import pytest
 
 from pagetools import assert_clean_on_a_phone, axe_violations
 from sites import SiteMaker, article, minimal_pages, news_index, page
+from wardpub import DOCS_DIR
 from wardpub.devserver import serve_site
+from wardpub.pages import read_markdown
 
 pytestmark = pytest.mark.browser
 
@@ -96,6 +98,9 @@ def open_with_voices(browser, url, voices, viewport=(360, 740)):
 @pytest.mark.parametrize("path", ["", "en/"])
 def test_front_page_first_screen_shows_the_lead_and_its_picture(visit, base_url, path):
     page, recorder = visit(base_url + path)
+    # The page's own title heads it (the menu's short name "Trang chủ" is for the menu).
+    source = read_markdown(DOCS_DIR / ("index.en.md" if path else "index.vi.md"))
+    assert page.locator("h1").inner_text() == source.meta["title"]
     lead = page.locator("p.ward-lead")
     picture = page.locator(".ward-hero__figure img")
     assert lead.count() == 1 and picture.count() == 1
