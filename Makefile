@@ -1,6 +1,7 @@
 # Two commands for a fresh machine: `make site` and `make test`.
 # Each sets up what it needs itself (virtual environment with pinned packages,
-# npm packages, Debian's chromium) and does nothing twice.
+# npm packages, Debian's chromium) and does nothing twice. The site needs npm too:
+# the web editor at /admin/ is Decap CMS, copied from node_modules at build time.
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -12,15 +13,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Material prints a migration banner on every build; the pin to mkdocs<2 is deliberate.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site publish test serve bench article validate hooks infographics print fix-unicode lock clean system-packages
+.PHONY: site publish test serve cms bench article validate hooks infographics print fix-unicode lock clean system-packages
 
 ## make site: set up and build the whole site into site/ (atomically).
-site: $(SETUP)
+site: $(SETUP) $(NODE_SETUP)
 	$(BIN)/wardpub build
 
 ## make publish: the build that goes public: like make site, but refuses while any detail
 ## of the ward in mkdocs.yml (extra.ward, site_url) is still a placeholder.
-publish: $(SETUP)
+publish: $(SETUP) $(NODE_SETUP)
 	$(BIN)/wardpub build --publish
 
 ## make test: set up everything the tests need and run them all.
@@ -28,8 +29,15 @@ test: $(SETUP) $(NODE_SETUP) system-packages
 	$(BIN)/pytest
 
 ## make serve: live preview at http://127.0.0.1:8000/ while you edit.
-serve: $(SETUP)
+serve: $(SETUP) $(NODE_SETUP)
 	$(BIN)/mkdocs serve --livereload
+
+## make cms: try the web editor without GitHub: decap-server (port 8081) writes files here, the preview reloads.
+cms: $(SETUP) $(NODE_SETUP)
+	@echo "Trình biên tập: địa chỉ mkdocs in ra bên dưới, thêm admin/ (ví dụ http://127.0.0.1:8000/nq71/admin/). Ctrl+C để dừng."
+	PORT=8081 BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn node node_modules/decap-server/dist/index.js & \
+	server=$$!; trap 'kill $$server' EXIT; \
+	WARDPUB_CMS_LOCAL_BACKEND=http://127.0.0.1:8081/api/v1 $(BIN)/mkdocs serve --livereload
 
 ## make bench: speed and size figures against baselines measured in the same run.
 bench: $(SETUP) $(NODE_SETUP) system-packages
@@ -70,7 +78,7 @@ $(NODE_SETUP): package.json package-lock.json
 	touch $@
 
 # Debian packages the browser, server, print and validator tests drive; installed only when missing.
-# poppler-utils: pdfinfo, pdffonts, pdftoppm, pdftotext; LibreOffice converts the slides
+# poppler-utils: pdfinfo, pdffonts, pdftoppm, pdftotext (the print kit and the quiz's paper sheets); LibreOffice converts the slides
 # (with Liberation Sans standing in for Arial, as on an office machine without it); Java runs the W3C validator.
 system-packages:
 	@missing=""; \

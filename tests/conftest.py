@@ -7,11 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from wardpub import PROJECT_ROOT
 from wardpub.publish import build_site
 
 from sites import SiteMaker
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# The small sites tests build share the project's cache (fonts, cards): a cold cache per
+# site would make the suite many times slower. Builds elsewhere cache beside their mkdocs.yml.
+os.environ.setdefault("WARDPUB_CACHE_DIR", str(PROJECT_ROOT / ".cache"))
 
 
 @pytest.fixture(scope="session")

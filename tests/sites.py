@@ -42,9 +42,11 @@ class SiteMaker:
         if not nav:
             config = config[: config.index("\nnav:")] + "\n"
         (self.root / "mkdocs.yml").write_text(config, encoding="utf-8")
-        # The shared tables, not the ward's posting calendar: it names the project's own articles and infographics.
+        # The shared tables, but neither the ward's posting calendar (it names the project's own
+        # articles and infographics) nor the quiz (its questions link headings of the content pages,
+        # which a small site does not have). Tests of either write the files they need.
         shutil.copytree(PROJECT_ROOT / "docs" / "_data", self.root / "docs" / "_data", dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns("lich-dang-bai.yml"))
+                        ignore=shutil.ignore_patterns("lich-dang-bai.yml", "quiz"))
         for name, content in files.items():
             path = self.root / name
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,11 @@
 """wardpub.cache: atomic writes and the content-addressed cache."""
 
+import os
+import time
 from pathlib import Path
 
-from wardpub.cache import ContentCache, digest, write_atomic
+from wardpub import PROJECT_ROOT
+from wardpub.cache import CACHE_ENV, ContentCache, digest, prune, use_project, write_atomic
 
 
 def test_write_atomic_writes_once_and_leaves_no_temporary_files(tmp_path):
@@ -29,3 +32,38 @@ def test_cache_makes_only_when_missing(tmp_path):
     path, made = cache.get_or_make("ab12", make, ".bin")
     again, made_again = cache.get_or_make("ab12", make, ".bin")
     assert (made, made_again, calls, path, path.read_bytes()) == (True, False, [1], again, b"data")
+
+
+def test_prune_deletes_only_entries_no_build_touched_lately(tmp_path):
+    cache = ContentCache("t", root=tmp_path)
+    old, _ = cache.get_or_make("aa01", lambda: b"old", ".bin")
+    kept, _ = cache.get_or_make("bb02", lambda: b"kept", ".bin")
+    other = tmp_path / "lock-venv" / "pip"  # not a namespace this process used: never touched
+    other.parent.mkdir()
+    other.write_bytes(b"x")
+    day_ago = time.time() - 86400
+    for path in (old, kept, other):
+        os.utime(path, (day_ago, day_ago))
+    cache.path("bb02", ".bin")  # a later build looks it up again: touched
+    pruned = prune(tmp_path)
+    assert (pruned.files, pruned.bytes) == (1, 3)
+    assert not old.exists() and not old.parent.exists()
+    assert kept.read_bytes() == b"kept" and other.exists()
+
+
+def test_a_build_of_another_checkout_writes_beside_its_mkdocs_yml(tmp_path, monkeypatch):
+    """`wardpub build` run in another project's folder builds that project: site/ and .cache/ there."""
+    from sites import SiteMaker, minimal_pages
+
+    from wardpub.cli import main
+
+    SiteMaker(tmp_path)(minimal_pages())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(CACHE_ENV)
+    try:
+        assert main(["build"]) == 0
+    finally:
+        use_project(PROJECT_ROOT)
+    assert (tmp_path / "site" / "index.html").is_file() and (tmp_path / "site" / "en" / "index.html").is_file()
+    assert (tmp_path / "site.nginx.conf").is_file()
+    assert any((tmp_path / ".cache" / "fonts").rglob("*.woff2"))

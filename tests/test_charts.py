@@ -186,3 +186,39 @@ def test_charts_appear_on_their_content_page_in_both_languages(site):
         for files in entry["files"].values():
             assert all((site / path).is_file() for path in files.values())
     assert not (site / "en/charts").exists()  # one copy, at the root
+
+
+def test_shared_images_keep_every_text_at_the_floor_and_say_sample_once(tmp_path, registries, ward):
+    cache = ContentCache("c", tmp_path)
+    sample = {**BUDGET, "sample": True, "source": [], "source_note": {"vi": "báo cáo của các đơn vị", "en": "the units' reports"}}
+    for fmt, floor in (("1200x630", 26), ("1080x1080", 28)):
+        file = render(chart(sample), "vi", fmt, registries, ward, "https://example.gov.vn/nq71/", cache)
+        sizes = [block["size"] for block in file.texts]
+        assert sizes and min(sizes) >= floor, (fmt, sizes)
+        said = " ".join(line for block in file.texts for line in block["lines"])
+        assert said.lower().count("số liệu mẫu") == 1
+    english = render(chart(), "en", "1080x1080", registries, ward, "", cache)
+    assert any(line.startswith("Sources: ") for block in english.texts for line in block["lines"])
+    one = render(chart({**BUDGET, "source": [6]}), "en", "1080x1080", registries, ward, "", cache)
+    assert any(line.startswith("Source: ") for block in one.texts for line in block["lines"])
+
+
+def test_a_chart_too_long_for_a_link_preview_is_not_offered_in_that_format(tmp_path, registries, ward):
+    rows = [{"label": {"vi": f"Đơn vị số {n} của phường, một tên khá dài", "en": f"Unit number {n} of the ward"}, "value": n}
+            for n in range(1, 16)]
+    long = chart({**BUDGET, "bars": rows, "scale_max": None, "unit": "number"}, "dai")
+    cache = ContentCache("c", tmp_path)
+    assert render(long, "vi", "1200x630", registries, ward, "", cache) is None
+    assert render(long, "vi", "1200x630", registries, ward, "", cache) is None  # remembered, not measured again
+    assert render(long, "vi", "svg", registries, ward, "", cache) is not None
+
+
+def test_milestone_dots_are_drawn_above_their_line(registries, ward):
+    from wardpub.chartdraw import Canvas, draw_timeline
+
+    spec = yaml.safe_load((PROJECT_ROOT / "docs/_data/charts/moc-muc-tieu.yml").read_text(encoding="utf-8"))
+    resolved = resolve(chart(spec, "moc"), "vi", registries, ward)
+    canvas = Canvas(5.0, 8.0, 72)
+    draw_timeline(canvas, resolved, 0.1, 7.9, 4.8, 1.0)
+    line = max(l.get_zorder() for l in canvas.ax.lines)
+    assert all(dot.get_zorder() > line for dot in canvas.ax.patches)

@@ -100,13 +100,16 @@ def test_english_content_page_links_to_the_english_gallery(site):
     assert 'href="../../infographics/#tin-sai-ngan-sach-5-phan-tram"' in html
 
 
-def test_qr_codes_point_at_the_infographic_on_its_page(site):
+def test_qr_codes_carry_a_short_link_that_leads_to_the_infographic_on_its_page(site):
     for item in SHARE_KIT.infographics:
         for language in ("vi", "en"):
             url = item.urls[language]
             assert url == SITE_URL + item.pages[language] + f"#{item.id}"
             qr = next(layer for layer in item.job("1080x1080", language).data["layers"] if layer["type"] == "qr")
-            assert qr["data"] == url
+            assert re.fullmatch(re.escape(SITE_URL) + r"q/[a-z2-7]{5,}/", qr["data"])
+            short = qr["data"][len(SITE_URL):]
+            target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html_of(site, short)).group(1)
+            assert urljoin("http://x/" + short, target) == "http://x/" + item.pages[language] + f"#{item.id}"
             assert f'id="{item.id}"' in html_of(site, item.pages[language])
 
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
-from wardpub.infographics.layout import (Overflow, fit_text, load_font, missing_characters, normalise, words, wrap)
+from wardpub.infographics.layout import Overflow, fit_text, load_font, missing_characters, normalise, wrap
 
 BOLD = "BeVietnamPro-Bold.ttf"
 REGULAR = "BeVietnamPro-Regular.ttf"
@@ -96,16 +96,30 @@ def test_stacked_capitals_keep_inside_a_tight_box(words_):
         assert fit.lines[0].ink[1] == 0  # the block starts at the ink, not at the ascent
 
 
-def test_long_tokens_break_after_slash_or_hyphen_without_a_hyphen_added():
+def test_tokens_wider_than_the_line_are_never_cut_but_refused():
     font = load_font(BOLD, 40)
-    lines = wrap("Kế hoạch 28-KH/TU https://binhdanhocvuso.gov.vn/khoa-hoc", font, 170)
-    assert "".join(lines).replace(" ", "") == "Kếhoạch28-KH/TUhttps://binhdanhocvuso.gov.vn/khoa-hoc"
-    assert all(font.getlength(line) <= 170 for line in lines)
-    assert any(line.endswith(("/", "-", ".")) for line in lines)
+    lines = wrap("Xem https://binhdanhocvuso.gov.vn/khoa-hoc ngay", font, 300)
+    assert "https://binhdanhocvuso.gov.vn/khoa-hoc" in lines  # whole, on its own line
+    with pytest.raises(Overflow) as error:
+        fit_text("Xem https://binhdanhocvuso.gov.vn/khoa-hoc ngay", BOLD, 300, 400, 40, 30)
+    assert error.value.axis == "width"
+
+
+def test_no_lone_syllable_on_the_last_line_and_balanced_lines():
+    font = load_font(BOLD, 50)
+    text = "Ngân sách nhà nước dành cho giáo dục được ghi bằng con số"
+    greedy = wrap(text, font, 1250)
+    balanced = wrap(text, font, 1250, balance=True)
+    assert len(greedy) == len(balanced) == 2
+    widths = [font.getlength(line) for line in balanced]
+    assert max(widths) - min(widths) < max(font.getlength(line) for line in greedy) - min(font.getlength(line) for line in greedy)
+    assert all(len(line.split()) > 1 for line in wrap("Hoàn thành phổ cập giáo dục trung học phổ thông tại", font, 1100))
 
 
 def test_symbols_stay_with_the_next_word():
-    assert words("tối thiểu ≥ 20% tổng chi –") == ["tối", "thiểu", "≥ 20%", "tổng", "chi –"]
+    font = load_font(REGULAR, 40)
+    lines = wrap("tối thiểu ≥ 20% tổng chi", font, 240)
+    assert "≥ 20%" in " ".join(lines) and not any(line.endswith("≥") for line in lines)
 
 
 def test_hard_line_breaks_are_kept():

@@ -6,6 +6,8 @@ cache of its own, so counts of rendered images are exact.
 
 import io
 import json
+import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -17,6 +19,7 @@ from wardpub.infographics import resolve
 from wardpub.infographics.output import ImageCache, encode_png, encode_webp, manifest, render_jobs, shown, site_files
 from wardpub.infographics.resolve import page_url, relative_url, resolve_kit, site_address
 from wardpub.infographics.specs import load_kit
+from wardpub.infographics.templates import MIN_TEXT
 from wardpub.registries import load_registries
 
 REGISTRIES = load_registries()
@@ -134,9 +137,10 @@ def test_manifest_lists_every_infographic_and_file(kit_folder, cache):
     assert entry["sources"] == [6]
     assert len(entry["files"]) == 10  # 8 PNG (4 formats x 2 languages) + 2 WebP of the square shown on the site
     first = entry["files"][0]
-    assert set(first) == {"format", "language", "width", "height", "type", "bytes", "path", "url", "text", "qr"}
-    # What the image says, for tools and for the publishing check: every text drawn and the QR code's address.
-    assert "example.gov.vn/nq71" in first["text"] and first["qr"] == [entry["page"][first["language"]]]
+    assert set(first) == {"format", "language", "width", "height", "type", "bytes", "path", "url", "text"}
+    title = next(block for block in first["text"] if block["field"] == "title.vi")
+    assert " ".join(title["lines"]) == "Ngân sách cho giáo dục" and title["size"] >= 28
+    assert entry["short_link"]["vi"].startswith("https://example.gov.vn/nq71/q/")
     assert first["path"].startswith("infographics/ngan-sach/ngan-sach-") and first["bytes"] > 1000
     files = site_files(kit, cache)
     assert json.loads(files["infographics/manifest.json"].read_text(encoding="utf-8")) == data
@@ -167,3 +171,64 @@ def test_relative_urls_and_site_address():
     assert relative_url("nghi-quyet-71/x/", "") == "nghi-quyet-71/x/"
     assert relative_url("en/infographics/", "en/nghi-quyet-71/x/") == "../../infographics/"
     assert site_address("https://example.gov.vn/nq71/") == "example.gov.vn/nq71"
+
+
+# ── what the published images say (from the built site's manifests) ────────
+
+COMPOUNDS = [line.strip().lower() for line in (Path(__file__).parent / "data" / "vi-compounds.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+
+
+def broken_words(lines: list[str]) -> list[str]:
+    """Words of the held list that a line break cuts: "Nghị | quyết" in ["Nghị", "quyết 71"]."""
+    found = []
+    for first, second in zip(lines, lines[1:]):
+        joined = f"{first} {second}".replace("\u00a0", " ").lower()
+        cut = len(first)
+        for word in COMPOUNDS:
+            for match in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", joined):
+                if match.start() < cut < match.end():
+                    found.append(f"{first} | {second}: {word}")
+    return found
+
+
+def test_the_word_check_finds_a_word_cut_in_two():
+    assert broken_words(["Nghị", "quyết 71 của Bộ Chính", "trị"]) == [
+        "Nghị | quyết 71 của Bộ Chính: nghị quyết", "quyết 71 của Bộ Chính | trị: bộ chính trị",
+        "quyết 71 của Bộ Chính | trị: chính trị"]
+    assert broken_words(["Nghị quyết 71", "của Bộ Chính trị"]) == []
+
+
+def test_published_images_break_no_word_and_draw_no_text_under_its_floor(site):
+    infographics = json.loads((site / "infographics" / "manifest.json").read_text(encoding="utf-8"))
+    blocks = 0
+    for entry in infographics["infographics"]:
+        for file in entry["files"]:
+            for block in file.get("text", []):
+                blocks += 1
+                assert block["size"] >= MIN_TEXT[file["format"]], (entry["id"], file["format"], block)
+                assert broken_words(block["lines"]) == [], (entry["id"], file["format"], block["field"])
+    charts = json.loads((site / "charts" / "manifest.json").read_text(encoding="utf-8"))
+    for entry in charts["charts"]:
+        for language, formats in entry["text"].items():
+            for fmt, drawn in formats.items():
+                for block in drawn:
+                    blocks += 1
+                    assert block["size"] >= MIN_TEXT[fmt], (entry["id"], fmt, block)
+                    assert broken_words(block["lines"]) == [], (entry["id"], fmt, block["lines"])
+    assert blocks > 1000
+
+
+def test_false_claims_are_stamped_struck_and_smaller_than_the_fact_in_both_languages(site):
+    infographics = json.loads((site / "infographics" / "manifest.json").read_text(encoding="utf-8"))
+    myths = [e for e in infographics["infographics"] if e["template"] == "myth-fact"]
+    assert len(myths) >= 3
+    for entry in myths:
+        for file in (f for f in entry["files"] if "text" in f):
+            language = file["language"]
+            by_field = {block["field"]: block for block in file["text"]}
+            claim, fact = by_field[f"myth.{language}"], by_field[f"fact.text.{language}"]
+            assert claim.get("struck") is True, (entry["id"], file["format"])
+            assert claim["size"] < fact["size"], (entry["id"], file["format"])
+            stamp = {"vi": "SAI", "en": "FALSE"}[language]
+            assert any(block["lines"] == [stamp] for block in file["text"]), (entry["id"], file["format"])

@@ -92,7 +92,7 @@ def test_debug_overlay_outlines_boxes_and_safe_area():
     plain = render(job.data)
     debug = render({**job.data, "debug": True})
     assert plain.getpixel((64, 250)) != (0, 200, 255)
-    assert debug.getpixel((64, 600)) == (0, 200, 255)  # left edge of the stories' safe area
+    assert debug.getpixel((48, 600)) == (0, 200, 255)  # left edge of the stories' safe area
     assert debug.getpixel((540, 250)) == (0, 200, 255)  # its top edge, 250 px down
 
 

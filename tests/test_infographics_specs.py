@@ -35,8 +35,8 @@ BAD_SPECS = [
         id="bad-colour"),
     pytest.param(
         dump(spec(title={"vi": "Ngân sách nhà nước dành cho giáo dục và đào tạo " * 6, "en": "The education budget"})),
-        f"{F}: title.vi: không vừa khung ở khổ 1080x1080 (tràn 126 px), 1080x1350 (tràn 126 px), 1200x630 (tràn 165 px), "
-        "1080x1920 (tràn 180 px) theo chiều cao, ở cỡ chữ nhỏ nhất 38 px. Sửa: rút gọn khoảng 118 ký tự",
+        f"{F}: title.vi: không vừa khung ở khổ 1080x1080 (tràn 230 px), 1080x1350 (tràn 184 px), 1080x1920 (tràn 265 px), "
+        "1200x630 (tràn 273 px) theo chiều cao, ở cỡ chữ nhỏ nhất 34 px. Sửa: rút gọn khoảng 125 ký tự",
         id="text-cannot-fit"),
     pytest.param(
         dump(spec(figures=[{"value": {"vi": "20% → 25%", "en": "20% to 25%"}, "label": {"vi": "tổng chi", "en": "of spending"}, "sources": [6]}])),

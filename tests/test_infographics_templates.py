@@ -30,10 +30,10 @@ def layer(data, slot):
 CASES = [
     pytest.param("quote", lambda d: layer(d, "quote")["at"]["1080x1920"].update(box=[64, 150, 952, 480]),
                  "infographics/templates/quote.yml: layers.2.box: hộp [64, 150, 952, 480] ra ngoài vùng an toàn "
-                 "(cách mép trên 250, phải 64, dưới 340, trái 64 px) (khổ 1080x1920). Sửa: dời lớp vào trong vùng an toàn",
+                 "(cách mép trên 250, phải 48, dưới 340, trái 48 px) (khổ 1080x1920). Sửa: dời lớp vào trong vùng an toàn",
                  id="text-in-the-stories-unsafe-area"),
     pytest.param("key-figure", lambda d: layer(d, "title")["at"]["1080x1080"].update(box=[64, 188, 952, 300]),
-                 "infographics/templates/key-figure.yml: layers.2.box: hộp [64, 384, 952, 456] chồng lên lớp 1 [64, 188, 952, 300] "
+                 "infographics/templates/key-figure.yml: layers.2.box: hộp [56, 356, 968, 474] chồng lên lớp 1 [64, 188, 952, 300] "
                  "(khổ 1080x1080). Sửa: dời hoặc thu nhỏ một trong hai hộp",
                  id="boxes-overlap"),
     pytest.param("points", lambda d: d["palette"].update(rule="vàng nhạt"),
@@ -62,9 +62,17 @@ CASES = [
                  "Sửa: thêm khổ còn thiếu, kèm vùng an toàn (safe) và vị trí từng lớp",
                  id="missing-formats"),
     pytest.param("quote", lambda d: layer(d, "attribution").update(size="khong-co"),
-                 "infographics/templates/quote.yml: layers.4.size: không có cỡ chữ “khong-co” trong type_scale (khổ 1080x1080). Sửa: dùng một trong: "
-                 "display, headline, title, lead, body, label, small, tiny, quote, mark, hoặc một số px",
+                 "infographics/templates/quote.yml: layers.5.size: không có cỡ chữ “khong-co” trong type_scale (khổ 1080x1080). Sửa: dùng một trong: "
+                 "display, headline, title, lead, body, label, small, quote, mark, hoặc một số px",
                  id="unknown-type-size-where-no-format-overrides-it"),
+    pytest.param("points", lambda d: layer(d, "title")["at"]["1200x630"].update(min_size=20),
+                 "infographics/templates/points.yml: layers.1.min_size: cỡ chữ nhỏ nhất 20 px dưới mức đọc được trên điện thoại "
+                 "(26 px) (khổ 1200x630). Sửa: dùng cỡ từ 26 px trở lên, hoặc bớt chữ của lớp này",
+                 id="text-below-the-formats-floor"),
+    pytest.param("frame", lambda d: d["layers"][7].update(size=24),
+                 "infographics/templates/frame.yml: layers.7.size: cỡ chữ nhỏ nhất 24 px dưới mức đọc được trên điện thoại "
+                 "(28 px) (khổ 1080x1080, 1080x1350). Sửa: dùng cỡ từ 28 px trở lên, hoặc bớt chữ của lớp này",
+                 id="source-line-below-the-floor"),
 ]
 
 
@@ -77,10 +85,10 @@ def test_broken_template_is_refused_with_its_line(tmp_path, monkeypatch, name, c
 
 def test_a_frame_problem_is_reported_once_against_the_frame(tmp_path, monkeypatch):
     def move_qr(data):
-        data["layers"][-1]["at"]["1080x1080"]["box"] = [900, 876, 188, 188]
+        data["layers"][-1]["at"]["1080x1080"]["box"] = [900, 908, 188, 188]
 
     templates, problems = broken(tmp_path, monkeypatch, "frame", move_qr)
-    assert problems == ["infographics/templates/frame.yml: layers.8.box: hộp [900, 876, 188, 188] nằm ngoài khung 1080×1080 "
+    assert problems == ["infographics/templates/frame.yml: layers.8.box: hộp [900, 908, 188, 188] nằm ngoài khung 1080×1080 "
                         "(khổ 1080x1080). Sửa: sửa vị trí hoặc kích thước"]
     assert "page-card" in templates  # a card without the frame is unaffected
 

@@ -19,7 +19,7 @@ def dated(n: int) -> str:
 
 @pytest.fixture(scope="module")
 def news_site(tmp_path_factory):
-    """A small site with 23 published articles (one translated), a draft and a future one."""
+    """A small site with 63 published articles (one translated, one with a blank English file), a draft and a future one."""
     files = {**minimal_pages(), **news_index()}
     files["docs/bai-muc-tieu.vi.md"] = page("Mục tiêu", body="Trang nội dung.").replace("---\n\n", "category: muc-tieu-quan-diem\n---\n\n", 1)
     files["docs/bai-muc-tieu.en.md"] = page("Goals", "A content page of the first content point.", "Content page.").replace("---\n\n", "category: muc-tieu-quan-diem\n---\n\n", 1)
@@ -27,6 +27,8 @@ def news_site(tmp_path_factory):
         category = "muc-tieu-quan-diem" if n % 2 else "phan-bac-thong-tin-sai"
         files[f"docs/tin-tuc/2025/tin-so-{n:02d}.vi.md"] = article(title=f'"Tin số {n:02d}"', date=dated(n), category=category)
     files["docs/tin-tuc/2025/tin-so-00.en.md"] = article(title='"News item 00"', date=dated(0), category="phan-bac-thong-tin-sai", author="Editorial team")
+    # The blank English file the web editor leaves when nobody translated: no translation, as if absent.
+    files["docs/tin-tuc/2025/tin-so-01.en.md"] = "\n"
     files["docs/tin-tuc/2025/ban-nhap.vi.md"] = article(title='"Bản nháp"', draft="true")
     files["docs/tin-tuc/2026/tin-ngay-mai.vi.md"] = article(title='"Tin ngày mai"', date="2026-03-02")
     maker = SiteMaker(tmp_path_factory.mktemp("news"))

@@ -4,11 +4,13 @@ import gzip
 import re
 import urllib.error
 import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 
 from wardpub.publish import nginx_config_path
 from wardpub.serving import content_security_policy, inline_script_hashes, run_nginx
+from wardpub.shortlinks import read_links
 
 SITE_URL = "https://example.gov.vn/nq71/"
 ALLOWED = "http://127.0.0.1:9"
@@ -85,3 +87,34 @@ def test_build_writes_the_configuration_beside_the_site(site):
     config = nginx_config_path(site).read_text()
     assert "Content-Security-Policy" in config and str(site) in config
     assert "location /nq71/" in config and "error_page 404 /nq71/404.html" in config
+
+
+def test_web_editor_has_its_own_policy_and_is_never_indexed(nginx):
+    status, headers, _ = fetch(nginx + "admin/")
+    assert status == 200 and headers["X-Robots-Tag"] == "noindex, nofollow"
+    csp = headers["Content-Security-Policy"]
+    assert "'unsafe-eval'" in csp and "https://api.github.com" in csp and csp.endswith("frame-ancestors 'self'")
+    status, headers, _ = fetch(nginx)
+    assert "X-Robots-Tag" not in headers and "'unsafe-eval'" not in headers["Content-Security-Policy"]
+
+
+def test_short_links_are_real_redirects_to_the_item(nginx, site):
+    links = read_links(site)
+    assert links, "the build lists the short links its QR codes carry"
+    code, target = sorted(links.items())[0]
+    for address in (f"q/{code}/", f"q/{code}"):
+        request = urllib.request.Request(nginx + address)
+        opener = urllib.request.build_opener(NoRedirect)
+        try:
+            opener.open(request)
+            raise AssertionError("no redirect")
+        except urllib.error.HTTPError as response:
+            assert response.status == 301
+            assert response.headers["Location"] == urlsplit(nginx).path + target
+            assert_security_headers(response.headers)
+    assert fetch(nginx + target.split("#")[0])[0] == 200
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None

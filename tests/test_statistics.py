@@ -157,10 +157,12 @@ def test_import_checks_against_reports_already_stored(tmp_path):
 
 
 def test_import_stats_command_writes_only_valid_files(tmp_path, capsys, monkeypatch):
-    stats = tmp_path / "thong-ke"
-    stats.mkdir()
+    """Run in a project's folder, the command checks against that project's units (not the ward's)."""
+    stats = tmp_path / "docs" / "_data" / "thong-ke"
+    stats.mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
     shutil.copy(DATA / "don-vi.yml", stats / "don-vi.yml")
-    monkeypatch.setattr("wardpub.statistics.STATS_DIR", stats)  # the test registry, not the ward's
+    monkeypatch.chdir(tmp_path)
     target = stats / "out.csv"
     assert main(["import-stats", str(DATA / "export-excel.csv"), "-o", str(target)]) == 0
     assert target.read_text(encoding="utf-8") == (DATA / "export-excel.expected.csv").read_text(encoding="utf-8")
@@ -188,3 +190,18 @@ def test_invalid_report_publishes_nothing_and_keeps_the_previous_site(make_site)
         "tệp docs/_data/thong-ke/moi.csv. Sửa: gộp hai dòng thành một, hoặc sửa kỳ báo cáo",
     ]
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+def test_spreadsheet_uploaded_through_the_web_editor_counts_or_is_refused(tmp_path):
+    shutil.copy(DATA / "don-vi.yml", tmp_path / "don-vi.yml")
+    inbox = tmp_path / "nop"
+    inbox.mkdir()
+    # What a unit's spreadsheet exports (Vietnamese headers, older Excel's encoding): counted as it is.
+    header = 'Đơn vị,Kỳ báo cáo,"Số cán bộ, đảng viên đã học tập",Tổng số\n'
+    (inbox / "chi-bo-van-phong.csv").write_bytes(to_cp1258(header + "Chi bộ Văn phòng,3/2026,18,20\n"))
+    statistics = load_statistics(tmp_path)
+    assert statistics.problems == [] and statistics.units[0].rate == 0.9
+    # A mistake stops the build with the importer's own line.
+    (inbox / "truong-a.csv").write_text(header + "Trường không có,3/2026,1,2\n", encoding="utf-8")
+    problems = load_statistics(tmp_path).problems
+    assert len(problems) == 1 and problems[0].file.endswith("nop/truong-a.csv") and problems[0].line == 2

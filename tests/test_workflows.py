@@ -1,4 +1,5 @@
-"""The GitHub workflows: one runs `make test`, one deploys a publishing build (`make publish`) daily; both lint clean."""
+"""The GitHub workflows: one runs `make test`, one deploys a publishing build (`make publish`) daily,
+one tries Material's successors; all lint clean."""
 
 import json
 import subprocess
@@ -37,3 +38,19 @@ def test_one_workflow_tests_and_one_deploys_from_main():
     # Rebuilt every day, so articles dated today appear and dated statements are worded for today.
     assert deploy[True]["schedule"][0]["cron"]
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["jobs"]["deploy"]["steps"])
+
+
+def test_the_end_of_life_check_never_blocks_a_merge():
+    workflow = yaml.safe_load((WORKFLOWS / "eol-check.yml").read_text())
+    assert set(workflow[True]) == {"schedule", "workflow_dispatch", "pull_request"}
+    test_job = yaml.safe_load((WORKFLOWS / "test.yml").read_text())["jobs"]["test"]
+    for job in workflow["jobs"].values():
+        assert job["continue-on-error"] is True
+        assert job["container"] == test_job["container"]
+        stacks = [entry["stack"] for entry in job["strategy"]["matrix"]["include"]]
+        assert stacks == ["properdocs", "zensical"]
+        for stack in stacks:
+            assert (PROJECT_ROOT / ".github" / "eol" / f"requirements-{stack}.txt").is_file()
+        runs = " ".join(step.get("run", "") for step in job["steps"])
+        assert "grep -v '^mkdocs-material==' requirements.txt" in runs  # the project's pins, less Material
+        assert "wardpub eol-build" in runs and "wardpub eol-report" in runs and "GITHUB_STEP_SUMMARY" in runs

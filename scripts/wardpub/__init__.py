@@ -5,12 +5,9 @@ in `cli`, MkDocs hooks in `plugin`. Paths resolve from the project root (the
 folder holding mkdocs.yml), never from the working directory.
 """
 
-import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent.parent
 DOCS_DIR = PROJECT_ROOT / "docs"
 DATA_DIR = DOCS_DIR / "_data"
-# Benchmarks point this elsewhere to measure a cold start.
-CACHE_DIR = Path(os.environ.get("WARDPUB_CACHE_DIR") or PROJECT_ROOT / ".cache")

@@ -4,6 +4,11 @@ Owns how generated files reach disk: `write_atomic` (temporary file in the
 same folder, then rename, so a reader never sees half a file) and
 `ContentCache`, which keys each output on a digest of everything that shapes
 it (inputs, template, font, renderer version) so unchanged work is skipped.
+
+The cache lives in `.cache/` beside the mkdocs.yml being built (`use_project`;
+WARDPUB_CACHE_DIR overrides it, as the tests and benchmarks do). Every entry a
+build looks up is touched, so `prune` can delete what no build has used for a
+while: a changed spec leaves its old images behind until the next full build.
 """
 
 from __future__ import annotations
@@ -12,10 +17,42 @@ import hashlib
 import json
 import os
 import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import CACHE_DIR
+from . import PROJECT_ROOT
+
+CACHE_ENV = "WARDPUB_CACHE_DIR"
+# Entries untouched for this long are stale: long enough that a build or a live
+# preview running beside the one that prunes never loses a file it is about to copy.
+STALE_AFTER = 3600.0
+
+_project_root: Path = PROJECT_ROOT
+_namespaces: set[str] = set()  # the namespaces this process has used: the ones prune may clean
+_touched: set[Path] = set()
+
+
+def use_project(root: Path) -> None:
+    """Cache under root/.cache from now on (the folder of the mkdocs.yml being built)."""
+    global _project_root
+    _project_root = Path(root).resolve()
+
+
+def cache_root() -> Path:
+    return Path(os.environ.get(CACHE_ENV) or _project_root / ".cache")
+
+
+def _mark_used(path: Path) -> None:
+    """Touch a cached entry once per process, so pruning knows a build still uses it."""
+    if path in _touched:
+        return
+    try:
+        os.utime(path)
+    except FileNotFoundError:
+        return  # not made yet: when it is, its time is now
+    _touched.add(path)
 
 
 def digest(*parts: bytes | str | Path | dict | list) -> str:
@@ -56,11 +93,14 @@ def write_atomic(path: Path, data: bytes | str) -> bool:
 class ContentCache:
     """Files stored under the digest of their inputs, in .cache/<namespace>/."""
 
-    def __init__(self, namespace: str, root: Path = CACHE_DIR):
-        self.dir = Path(root) / namespace
+    def __init__(self, namespace: str, root: Path | None = None):
+        self.dir = Path(root or cache_root()) / namespace
+        _namespaces.add(namespace)
 
     def path(self, key: str, suffix: str = "") -> Path:
-        return self.dir / key[:2] / f"{key}{suffix}"
+        path = self.dir / key[:2] / f"{key}{suffix}"
+        _mark_used(path)
+        return path
 
     def get_or_make(self, key: str, make: Callable[[], bytes], suffix: str = "") -> tuple[Path, bool]:
         """Return (path, made): the cached file for key, made by make() when missing."""
@@ -72,7 +112,39 @@ class ContentCache:
 
 
 def generated(name: str, data: bytes | str) -> Path:
-    """A small generated file (stylesheet, manifest) kept in .cache/generated/ for MkDocs to copy."""
-    path = CACHE_DIR / "generated" / name
-    write_atomic(path, data)
+    """A small generated file (stylesheet, manifest) kept in .cache/generated/ for MkDocs to copy.
+
+    Stored under its content's digest: two builds sharing a cache (tests, a live preview beside
+    `make site`) never overwrite each other's file between writing it and MkDocs copying it."""
+    data = data.encode("utf-8") if isinstance(data, str) else data
+    path, _ = ContentCache("generated").get_or_make(digest(name, data), lambda: data, f"-{name}")
     return path
+
+
+@dataclass(frozen=True)
+class Pruned:
+    files: int
+    bytes: int
+
+
+def prune(root: Path | None = None, stale_after: float = STALE_AFTER, now: float | None = None) -> Pruned:
+    """Delete the entries of the namespaces this process used that no build has touched for stale_after
+    seconds. Run after a full build (`wardpub build`): everything that build needs was touched."""
+    root = Path(root or cache_root())
+    limit = (now if now is not None else time.time()) - stale_after
+    files = size = 0
+    for namespace in sorted(_namespaces):
+        folder = root / namespace
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*"), reverse=True):  # files before their folders
+            if path.is_dir():
+                if not any(path.iterdir()):
+                    path.rmdir()
+                continue
+            stat = path.stat()
+            if stat.st_mtime < limit:
+                path.unlink()
+                _touched.discard(path)
+                files, size = files + 1, size + stat.st_size
+    return Pruned(files, size)

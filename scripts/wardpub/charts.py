@@ -30,9 +30,9 @@ from pydantic import Field, ValidationError, model_validator
 
 from . import DATA_DIR
 from . import language as lang
-from .cache import ContentCache, digest, generated
-from .chartdraw import FONT_FILES, FORMATS, RENDERER_VERSION, MissingGlyph, draw, readable_on_white
-from .datafiles import load_yaml
+from .cache import ContentCache, digest, generated, write_atomic
+from .chartdraw import FONT_FILES, FORMATS, RENDERER_VERSION, ChartOverflow, MissingGlyph, draw_with_texts, readable_on_white
+from .datafiles import load_yaml, walk_strings
 from .fonts import codepoints, font_file
 from .pages import page_key
 from .problems import Problem, ProblemsFound, display_path, from_validation_error
@@ -127,23 +127,11 @@ def _load_drawable() -> frozenset[int]:
     return frozenset.intersection(*(codepoints(name) for name in FONT_FILES))
 
 
-def _walk_strings(value, path: str = ""):
-    """(dotted field, text) for every string in a spec."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk_strings(item, f"{path}.{key}" if path else str(key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk_strings(item, f"{path}.{index}")
-
-
 def glyph_problems(chart: Chart) -> list[Problem]:
     """One problem per field holding a character the font cannot draw (matplotlib would only warn)."""
     problems = []
     drawable = _load_drawable()
-    for path, text in _walk_strings(chart.spec.model_dump(exclude_none=True)):
+    for path, text in walk_strings(chart.spec.model_dump(exclude_none=True)):
         missing = sorted({c for c in text if not c.isspace() and ord(c) not in drawable})
         if missing:
             shown = ", ".join(f"“{c}” (U+{ord(c):04X})" for c in missing)
@@ -268,7 +256,8 @@ def source_line(spec: ChartSpec, registries: Registries, language: str) -> str:
         for ident in spec.source:
             source = registries.sources[ident]
             names.append(f"{source.outlet} ({lang.date(source.date, language)})" if source.date else source.outlet)
-    return lang.t("chart.source_line", language, sources="; ".join(dict.fromkeys(names)))
+    names = list(dict.fromkeys(names))
+    return lang.t("chart.source_line", language, count=len(names), sources="; ".join(names))
 
 
 def site_address(site_url: str, language: str) -> str:
@@ -329,6 +318,7 @@ class RenderedFile:
     site_path: str
     path: Path
     made: bool
+    texts: tuple = ()  # the text blocks drawn: {"lines": [...], "size": px}
 
 
 def site_path(ident: str, language: str, fmt: str) -> str:
@@ -352,35 +342,54 @@ def render_key(resolved: Resolved, fmt: str) -> str:
 
 
 def render(chart: Chart, language: str, fmt: str, registries: Registries, ward, site_url: str = "",
-           cache: Optional[ContentCache] = None) -> RenderedFile:
-    """One file of a chart, from the cache or drawn now (only when its inputs changed)."""
+           cache: Optional[ContentCache] = None) -> Optional[RenderedFile]:
+    """One file of a chart, from the cache or drawn now (only when its inputs changed).
+
+    None for a shared image the chart cannot fill with its text at the format's floor
+    (too many rows or words for 1200×630 at 26 px): that format is not offered for it;
+    the page and its SVG always show the whole chart.
+    """
     cache = cache or ContentCache("charts")
     # The site's SVG shows no address, so a new site_url does not redraw it.
     resolved = resolve(chart, language, registries, ward, site_url if fmt != "svg" else "")
     suffix = ".svg" if fmt == "svg" else ".png"
+    key = render_key(resolved, fmt)
+    texts_path = cache.path(key, ".json")
+    if texts_path.is_file() and json.loads(texts_path.read_text(encoding="utf-8")) is None:
+        return None
+    drawn: dict = {}
 
     def make() -> bytes:
         try:
-            return draw(resolved, FORMATS[fmt])
+            result = draw_with_texts(resolved, FORMATS[fmt])
         except MissingGlyph as error:
             raise ProblemsFound([Problem(chart.file, f"biểu đồ {chart.id} ({language})", f"không vẽ được: {error}",
                                          "thay chữ mà phông Be Vietnam Pro không có")]) from None
+        drawn["texts"] = result.texts
+        return result.data
 
-    path, made = cache.get_or_make(render_key(resolved, fmt), make, suffix)
-    return RenderedFile(chart.id, language, fmt, site_path(chart.id, language, fmt), path, made)
+    try:
+        path, made = cache.get_or_make(key, make, suffix)
+    except ChartOverflow:
+        write_atomic(texts_path, b"null")
+        return None
+    texts_path, _ = cache.get_or_make(key, lambda: json.dumps(drawn.get("texts") or draw_with_texts(resolved, FORMATS[fmt]).texts,
+                                                               ensure_ascii=False).encode("utf-8"), ".json")
+    texts = tuple(json.loads(texts_path.read_text(encoding="utf-8")))
+    return RenderedFile(chart.id, language, fmt, site_path(chart.id, language, fmt), path, made, texts)
 
 
 def render_all(charts: ChartSet, registries: Registries, ward, site_url: str = "",
                cache: Optional[ContentCache] = None) -> list[RenderedFile]:
-    """Every chart in every language and format; only files whose inputs changed are drawn."""
+    """Every chart in every language and format it fits; only files whose inputs changed are drawn."""
     cache = cache or ContentCache("charts")
-    return [render(chart, language, fmt, registries, ward, site_url, cache)
-            for chart in charts.charts for language in lang.LANGUAGES for fmt in FORMATS]
+    files = (render(chart, language, fmt, registries, ward, site_url, cache)
+             for chart in charts.charts for language in lang.LANGUAGES for fmt in FORMATS)
+    return [f for f in files if f is not None]
 
 
-def manifest(charts: ChartSet, files: list[RenderedFile], printed: dict | None = None) -> str:
-    """charts/manifest.json: every chart, what it is about, its files by language and format, and
-    (printed) the words its shared images carry besides the chart: publisher, address, title, sources."""
+def manifest(charts: ChartSet, files: list[RenderedFile]) -> str:
+    """charts/manifest.json: every chart, what it is about, and its files by language and format."""
     entries = []
     for chart in charts.charts:
         spec = chart.spec
@@ -394,7 +403,9 @@ def manifest(charts: ChartSet, files: list[RenderedFile], printed: dict | None =
             "sources": list(spec.source),
             "sample": spec.sample,
             "files": {language: {f.format: f.site_path for f in mine if f.language == language} for language in lang.LANGUAGES},
-            **({"text": printed[chart.id]} if printed and chart.id in printed else {}),
+            # What each shared image says: its text blocks as drawn, with their size in px.
+            "text": {language: {f.format: list(f.texts) for f in mine if f.language == language and f.format != "svg"}
+                     for language in lang.LANGUAGES},
         })
     return json.dumps({"version": 1, "charts": entries}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
@@ -405,11 +416,7 @@ def site_files(project, site_url: str = "") -> list[tuple[str, Path]]:
         return []
     files = render_all(project.results.charts, project.registries, project.ward, site_url)
     listed = [(f.site_path, f.path) for f in files]
-    printed = {}
-    for chart in project.results.charts.charts:
-        words = {language: resolve(chart, language, project.registries, project.ward, site_url) for language in lang.LANGUAGES}
-        printed[chart.id] = {language: [r.publisher, r.address, r.title, r.source_line] for language, r in words.items()}
-    listed.append((MANIFEST, generated("charts-manifest.json", manifest(project.results.charts, files, printed))))
+    listed.append((MANIFEST, generated("charts-manifest.json", manifest(project.results.charts, files))))
     return listed
 
 
@@ -463,12 +470,13 @@ def figure_html(chart: Chart, language: str, page_url: str, project) -> str:
     sample = f' <strong class="ward-sample-tag">{e(lang.t("chart.sample_stamp", language))}</strong>' if chart.spec.sample else ""
     note = f'<span class="ward-chart__note">{e(resolved.note)}</span>' if resolved.note else ""
     if chart.spec.source:
-        sources = f"{e(lang.t('chart.source', language))}: [src:{', '.join(str(n) for n in chart.spec.source)}]"
+        sources = f"{e(lang.t('chart.source', language, count=len(chart.spec.source)))}: [src:{', '.join(str(n) for n in chart.spec.source)}]"
     else:
         sources = e(lang.t("chart.source_line", language, sources=chart.spec.source_note[language]))
+    shared = [fmt for fmt in FORMATS if fmt != "svg"
+              and render(chart, language, fmt, project.registries, project.ward, project.site_url) is not None]
     downloads = " · ".join(
-        f'<a href="{root}{site_path(chart.id, language, fmt)}" download>{fmt.replace("x", "×")}</a>'
-        for fmt in FORMATS if fmt != "svg")
+        f'<a href="{root}{site_path(chart.id, language, fmt)}" download>{fmt.replace("x", "×")}</a>' for fmt in shared)
     return (
         f'<figure class="ward-chart" id="bieu-do-{chart.id}">\n'
         f'<figcaption><span class="ward-chart__title">{e(resolved.title)}</span>{sample}{note}</figcaption>\n'

@@ -53,7 +53,8 @@ def result_charts(statistics: Statistics) -> list[Chart]:
         return []
     file = display_path(STATS_DIR / UNITS_FILE)
     sample = statistics.sample
-    source_note = _in_both_languages("dashboard.source_note_sample" if sample else "dashboard.source_note")
+    # Sample figures are stamped once, on the chart (and tagged beside it on the page), not again in its source line.
+    source_note = _in_both_languages("dashboard.source_note")
     reported = sorted((s for s in statistics.units if s.reported), key=lambda s: (-s.rate, s.unit.vi))
     bars = [Bar(label=Bilingual(vi=s.unit.vi, en=s.unit.en), value=round(s.rate * 100, 1)) for s in reported]
     participation = ChartSpec(

@@ -55,6 +55,18 @@ def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
     return data, problems + yaml_problems
 
 
+def walk_strings(value, path: str = ""):
+    """(dotted field path, text) for every string in loaded YAML data: for checks that read every text of a spec."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk_strings(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from walk_strings(item, f"{path}.{index}")
+
+
 def nfc_problems(text: str, file: str, field: str = "(văn bản)") -> list[Problem]:
     """One Problem for the first line whose text is not NFC (decomposed marks)."""
     if is_nfc(text):

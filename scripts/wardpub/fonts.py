@@ -1,6 +1,7 @@
 """Self-hosted web fonts: Be Vietnam Pro, subset to WOFF2 at build time.
 
-Owns which faces the site uses, the Unicode ranges kept (Latin plus every
+Owns the font files (and which of their symbols are drawn lighter than their
+letters, `symbol_deficit`), which faces the site uses, the Unicode ranges kept (Latin plus every
 Vietnamese letter and the punctuation the content uses), the subsetting (with
 fontTools, cached by content digest) and the @font-face rules pointing at
 fingerprinted files, so browsers may cache them for a year. The faces load
@@ -23,7 +24,7 @@ import fontTools
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-from .cache import ContentCache, digest
+from .cache import ContentCache, cache_root, digest
 
 FAMILY = "Be Vietnam Pro"
 
@@ -54,6 +55,39 @@ class WebFont:
     style: str
     path: str  # site-relative, fingerprinted
     source: Path  # the subset in the cache
+
+
+# Symbols Be Vietnam Pro draws with a lighter stroke than its letters in every weight (in
+# ExtraBold, "≥" has bars 18-23 units thick at 200 px where "l" has a 34 px stem): beside
+# bold digits they look a weight too light. Images draw them with an outline stroke that
+# brings them to the letters' weight (`symbol_deficit`).
+LIGHT_SYMBOLS = frozenset("≥≤")
+
+
+@cache
+def symbol_deficit(name: str) -> float:
+    """Half the difference between the face's letter stem and its "≥" stroke, as a share of the size (em)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(font_file(name)), 200)
+
+    def runs(char: str, vertical: bool) -> list[int]:
+        image = Image.new("L", (400, 400), 0)
+        ImageDraw.Draw(image).text((50, 300), char, font=font, fill=255, anchor="ls")
+        left, top, right, bottom = image.getbbox()
+        x, y = (left + right) // 2, (top + bottom) // 2
+        line = [image.getpixel((x, v)) > 127 for v in range(400)] if vertical else [image.getpixel((h, y)) > 127 for h in range(400)]
+        found, run = [], 0
+        for inked in line + [False]:
+            if inked:
+                run += 1
+            elif run:
+                found, run = found + [run], 0
+        return found
+
+    stem = max(runs("l", vertical=False))
+    bars = sorted(runs("≥", vertical=True))
+    return max(stem - bars[len(bars) // 2], 0) / 2 / 200
 
 
 def font_dir() -> Path:
@@ -92,10 +126,14 @@ def _subset(source: Path) -> bytes:
     return out.getvalue()
 
 
-@cache
 def web_fonts() -> tuple[WebFont, ...]:
     """Every face as a WOFF2 subset; subsetting runs only when a font or the ranges change."""
-    store = ContentCache("fonts")
+    return _web_fonts(cache_root())
+
+
+@cache  # once per process and cache: MkDocs asks once per language, `mkdocs serve` at every change
+def _web_fonts(root: Path) -> tuple[WebFont, ...]:
+    store = ContentCache("fonts", root)
     faces = []
     for weight, style, name in FACES:
         source = font_file(name)

@@ -12,6 +12,7 @@ import datetime as dt
 from functools import cache
 
 import yaml
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
@@ -31,10 +32,19 @@ def _strings() -> dict[str, dict[str, str]]:
         return yaml.safe_load(handle)
 
 
-def t(key: str, language: str, **values: object) -> str:
-    """Interface string for key in language (Vietnamese when a translation is missing)."""
+def t(key: str, language: str, count: int | None = None, **values: object) -> str:
+    """Interface string for key in language (Vietnamese when a translation is missing).
+
+    An entry may give a language its plural forms, `{one: ..., other: ...}` (CLDR
+    categories, chosen by Babel for `count`): "Source:" for one source, "Sources:" for more.
+    """
     entry = _strings()[key]
     text = entry.get(language) or entry[DEFAULT_LANGUAGE]
+    if isinstance(text, dict):
+        form = Locale.parse(language).plural_form(count if count is not None else 1)
+        text = text.get(form) or text["other"]
+    if count is not None:
+        values["count"] = count  # also a value the string may show ("Trang {number}/{count}")
     return text.format(**values) if values else text
 
 

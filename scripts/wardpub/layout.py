@@ -1,7 +1,7 @@
 """What shape each page takes: a publication's pages, not a manual's.
 
 Owns the kinds of page (the home page, listings, articles, content pages and
-the tools: the gallery, the dashboard, the editors' guide) and for each:
+the tools: the gallery, the dashboard, the quiz, the editors' guide) and for each:
 
 - which of Material's sidebars it keeps: none on the home page, listings and
   articles (the menu stays one tap away in the header); on a content page the
@@ -48,7 +48,8 @@ def kind_of(src_uri: str, meta: dict, news: News, generated: set[str]) -> str:
         return "listing"
     if src_uri in news.by_src:
         return "article"
-    if meta.get("gallery") or meta.get("dashboard") or meta.get("share") is False:
+    # The gallery, the dashboard, the quiz and pages not for citizens: things to use, not to be read aloud.
+    if meta.get("gallery") or meta.get("dashboard") or meta.get("quiz") or meta.get("share") is False:
         return "tool"
     return "content"
 

@@ -3,7 +3,7 @@ Markdown additions the build makes to them.
 
 Owns the rules for docs/**/*.md outside the news section: required title and
 description, ASCII file names, a Vietnamese page `page.vi.md` with its
-`page.en.md` twin (or `vi_only: true`), NFC text, `[src:N]` citations of known sources,
+`page.en.md` twin (or `vi_only: true`; a blank English file counts as none), NFC text, `[src:N]` citations of known sources,
 `{{ ward.* }}` tokens and dated statements (`{{ deadline 2026-04-15 }}`, wardpub.dated). At build time it fills the tokens in and hands the
 citations to wardpub.citations, which numbers them and ends the page with its
 sources, in the page's language.
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -71,6 +71,7 @@ class PageMeta(BaseModel):
     dashboard: bool = False  # the results dashboard: wardpub.dashboard fills the page
     gallery: bool = False  # the infographics gallery: wardpub.infographics.gallery fills the page
     print_kit: bool = False  # the print kit for staff: wardpub.printkit.page fills the page
+    quiz: Optional[Literal["practice", "contest"]] = None  # the quiz pages: wardpub.quiz.pages fills them
     share: bool = True  # share buttons under the page (false: the editor guide, pages not for citizens)
     lead_infographic: Optional[str] = None  # the home page: the infographic beside its lead (wardpub.frontpage)
     # Material's own keys editors may use.
@@ -170,6 +171,12 @@ def validate_page(source: SourceFile, registries: Registries) -> tuple[Optional[
 def page_key(src_uri: str) -> str:
     """The language-neutral name of a page, as the nav and categories.yml write it: "a/b.vi.md" -> "a/b.md"."""
     return _LANGUAGE_SUFFIX.sub(".md", src_uri)
+
+
+def blank_translation(path: Path) -> bool:
+    """An English file with nothing in it: not translated (the web editor leaves one when
+    the English side of a new entry stays empty). It counts as absent everywhere."""
+    return path.name.endswith(EN_SUFFIX) and path.stat().st_size < 16 and not path.read_text(encoding="utf-8-sig").strip()
 
 
 def pairing_problems(docs_dir: Path, paths: list[Path], vi_only: set[Path]) -> list[Problem]:

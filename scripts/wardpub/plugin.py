@@ -11,10 +11,15 @@ priority -100) and switches `theme.language` in its on_config (-100):
   and the pictures of its news cards (made from its link-preview cards);
 - on_post_template writes the not-found page of each language where its
   readers land (the English build's under en/, not over the Vietnamese one);
-- on_post_build runs twice: before Material's search plugin (10), taking the
+- on_post_build runs before Material's search plugin (10), taking the
   entries Material's parser made for our folded index and leaving Material an
   empty list (its search_index.json keeps only its settings, so a first visit
-  downloads a few hundred bytes), and last of all (-110) to finish the sitemap.
+  downloads a few hundred bytes).
+
+Work that needs no MkDocs object runs outside the plugin, before or after the
+build (`wardpub.publish`): the sitemap index, the server configuration. See
+the README's "Material's end of life" for what here depends on MkDocs,
+Material or mkdocs-static-i18n internals.
 """
 
 from __future__ import annotations
@@ -30,20 +35,43 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from markupsafe import Markup
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import (charts, chronology, dashboard, dated, embeds, feeds, fonts, frontpage, infographics, language, layout, pages,
-               printkit, sanitize, search_index, sitemaps, social, ward)
+from . import (charts, chronology, cms, dashboard, dated, embeds, feeds, fonts, frontpage, infographics, language, layout,
+               pages, printkit, quiz, sanitize, search_index, social, ward)
 from .posts import calendar as post_calendar
 from .posts import kit as post_kit
 from .posts import pages as post_pages
-from .cache import generated, write_atomic
+from .cache import generated, use_project, write_atomic
 from .news import GeneratedPage, News, prefix
 from .pictures import Pictures
-from .validate import Project, check_project
+from .validate import Project, blank_translations, check_project
 
 
 # Functions (page, language, project) -> Markdown that add a section to a page.
 PAGE_SECTIONS: tuple = (infographics.page_section, charts.page_section, dashboard.page_section, post_pages.page_section,
-                         printkit.page_section)
+                         printkit.page_section, quiz.page_section)
+
+
+def language_alternates(config) -> list[dict]:
+    """The language switcher's entries (name, link, lang) for the page being built.
+
+    mkdocs-static-i18n sets them as an attribute of `extra` (per page) only for
+    a theme named `material`; with any other theme they come from the
+    per-language `extra.alternate` override in the configuration.
+    """
+    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+
+
+def material_search_entries(config) -> list[dict] | None:
+    """The sections Material's search plugin parsed from this language's pages (None without it).
+
+    Material 9 keeps them on its plugin; mkdocs-materialx 10 on its lunr provider.
+    """
+    for name in ("material/search", "materialx/search"):
+        plugin = config.plugins.get(name)
+        index = getattr(getattr(plugin, "provider", plugin), "search_index", None)
+        if index is not None:
+            return index.entries
+    return None
 
 
 class WardConfig(base.Config):
@@ -62,6 +90,8 @@ class WardPlugin(BasePlugin[WardConfig]):
 
     @event_priority(-110)
     def on_config(self, config):
+        # Cached files live beside the mkdocs.yml being built (`mkdocs serve` reaches here first).
+        use_project(Path(config.config_file_path).parent)
         self.language = config.theme.get("language", language.DEFAULT_LANGUAGE)
         self.project = check_project(dict(config.extra), config.docs_dir, config.site_url)
         if self.project.problems:
@@ -108,9 +138,11 @@ class WardPlugin(BasePlugin[WardConfig]):
     @event_priority(0)
     def _files_before_i18n(self, files: Files, config):
         # Material's lunr search is replaced by ours: its worker and language packs are dead weight.
-        # Drafts and articles dated in the future are not built at all.
+        # Drafts and articles dated in the future are not built at all, nor blank English files (no translation).
+        untranslated = blank_translations(config.docs_dir)
         for file in list(files):
-            if file.src_uri.startswith(search_index.MATERIAL_SEARCH_ASSETS) or file.src_uri in self.news.hidden:
+            if (file.src_uri.startswith(search_index.MATERIAL_SEARCH_ASSETS) or file.src_uri in self.news.hidden
+                    or file.src_uri in untranslated):
                 files.remove(file)
         # Generated files come from the cache folder with a real source path:
         # mkdocs-static-i18n then treats them like theme assets, copied once at the root.
@@ -123,13 +155,24 @@ class WardPlugin(BasePlugin[WardConfig]):
         # Infographics likewise (only what changed is rendered), with their manifest.
         # The post kit's zips, Zalo drafts and manifest, and the campaign calendar's feed.
         # The print kit likewise (only changed documents are drawn), with its manifest.
+        # The quiz's bank (JSON per language), its exports for schools and the paper sets' PDFs.
         for uri, path in (charts.site_files(self.project, config.site_url) + dashboard.site_files(self.project)
                           + infographics.site_files(self.project) + post_kit.site_files(self.project, self.news.today)
-                          + post_calendar.site_files(self.project) + printkit.site_files(self.project)):
+                          + post_calendar.site_files(self.project) + printkit.site_files(self.project)
+                          + quiz.site_files(self.project)):
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         # Embed pages use the site's stylesheets: Material's (its name carries a hash) and ours.
         self.stylesheets = [f.src_uri for f in files if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", f.src_uri)]
-        self.stylesheets += list(config.extra_css) + ["assets/stylesheets/embed.css"]
+        self.stylesheets += list(config.extra_css)
+        # The web editor at /admin/ (its preview uses the same stylesheets): Decap's bundle, its configuration.
+        try:
+            editor = cms.site_files(self.project, config.config_file_path, config.site_url,
+                                    self.project.ward.site_name(language.DEFAULT_LANGUAGE), self.stylesheets)
+        except (FileNotFoundError, ValueError) as error:
+            raise PluginError(str(error)) from None
+        for uri, path in editor:
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        self.stylesheets.append("assets/stylesheets/embed.css")
         return files
 
     @event_priority(-110)
@@ -209,7 +252,7 @@ class WardPlugin(BasePlugin[WardConfig]):
         if listing:
             # Set as an attribute, as mkdocs-static-i18n does: templates read config.extra.alternate.
             config.extra.alternate = [
-                {**alternate, "link": listing.alternates[alternate["lang"]]} for alternate in config.extra.alternate
+                {**alternate, "link": listing.alternates[alternate["lang"]]} for alternate in language_alternates(config)
             ]
         # What kind of page this is: which sidebars it keeps, its kicker, whether it can be listened to.
         shape = layout.shape(page, self.language, self.project, self.news, set(self.generated))
@@ -227,23 +270,16 @@ class WardPlugin(BasePlugin[WardConfig]):
         return context
 
     @event_priority(10)
-    def _post_build_outputs(self, config):
+    def on_post_build(self, config):
         outputs = feeds.feed_files(self.news, self.language, config.site_url, config.site_name)
         outputs |= embeds.Writer(config, self.project, self.news, self.language, self.stylesheets).files()
         for path, data in outputs.items():
             write_atomic(os.path.join(config.site_dir, path), data)
-        material = config.plugins.get("material/search")
-        if material is None or not hasattr(material, "search_index"):
+        entries = material_search_entries(config)
+        if entries is None:
             return
-        entries = material.search_index.entries
         documents = search_index.documents_from_entries(entries)
         entries.clear()
         # With mkdocs-static-i18n, site_dir stays the root for every language.
         for path, data in search_index.build_index(documents, self.language).items():
             write_atomic(os.path.join(config.site_dir, path), data)
-
-    @event_priority(-110)
-    def _post_build_last(self, config):
-        sitemaps.finish(config.site_dir, config.site_url, ["", "en/"])
-
-    on_post_build = CombinedEvent(_post_build_outputs, _post_build_last)

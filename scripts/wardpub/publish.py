@@ -1,11 +1,11 @@
 """Building the site atomically: all or nothing.
 
 Owns `build_site`: validate, build with MkDocs (strict) into a fresh folder
-beside the target, then swap it into place in one step. A failed build leaves
-the previous site/ exactly as it was, so a mistake is never half-published.
-Every build prints one warning while the ward's details are placeholders; a
-publishing build (`make publish`, the deploy workflow) refuses them, one line
-each, before building anything.
+beside the target, finish what needs no MkDocs (the sitemap index), then swap
+it into place in one step. A failed build leaves the previous site/ exactly as
+it was, so a mistake is never half-published. Every build prints one warning
+while the ward's details are placeholders; a publishing build (`make publish`,
+the deploy workflow) refuses them, one line each, before building anything.
 """
 
 from __future__ import annotations
@@ -24,8 +24,13 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
 from . import PROJECT_ROOT
+from .cache import use_project
+from .language import LANGUAGES
+from .news import prefix
 from .problems import ProblemsFound, raise_if_any
+from .cms import editor_origins
 from .serving import write_nginx_config
+from .sitemaps import finish as finish_sitemaps
 from .validate import check_project
 from .ward import placeholder_problems, placeholder_warning
 
@@ -87,13 +92,14 @@ def source_date_epoch(root: Path) -> str | None:
 
 
 def build_site(target: Path | None = None, config_file: Path | None = None, publishing: bool = False) -> Path:
-    """Build the whole site strictly into target (default site/), atomically.
+    """Build the whole site strictly into target (default: site/ beside the mkdocs.yml), atomically.
     publishing: refuse to build while any detail of the ward is a placeholder."""
-    config_file = config_file or PROJECT_ROOT / "mkdocs.yml"
+    config_file = Path(config_file or PROJECT_ROOT / "mkdocs.yml").resolve()
+    use_project(config_file.parent)
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(config_file.parent)
     if epoch:
         os.environ["SOURCE_DATE_EPOCH"] = epoch
-    target = Path(target or PROJECT_ROOT / "site").resolve()
+    target = Path(target or config_file.parent / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
@@ -111,6 +117,8 @@ def build_site(target: Path | None = None, config_file: Path | None = None, publ
         if problems:
             raise ProblemsFound(problems)
         build(config)
+        # After MkDocs, whichever tool built the pages (see wardpub.eol): the sitemap index.
+        finish_sitemaps(staging, config.site_url, [prefix(language) for language in LANGUAGES])
     except (PluginError, Abort, ProblemsFound) as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(error)) from None
@@ -120,7 +128,8 @@ def build_site(target: Path | None = None, config_file: Path | None = None, publ
     swap_into_place(staging, target)
     # The server configuration that goes with this build (its CSP lists this build's inline scripts).
     extra = dict(config.extra)
-    write_nginx_config(target, config.site_url, extra.get("ward", {}).get("embed_origins", []), nginx_config_path(target))
+    write_nginx_config(target, config.site_url, extra.get("ward", {}).get("embed_origins", []), nginx_config_path(target),
+                       editor_origins(config_file))
     return target
 
 

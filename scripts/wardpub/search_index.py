@@ -122,7 +122,8 @@ def with_worker(config_block: str, worker_url: str) -> str:
     """Material's #__config script with its search worker replaced by ours.
 
     The block's JSON is parsed and re-serialised, so only the documented
-    `search` key changes; everything else Material puts there is kept.
+    `search` key (Material 9) or its worker (mkdocs-materialx 10) changes;
+    everything else the theme puts there is kept.
     """
     from jinja2.utils import htmlsafe_json_dumps
     from markupsafe import Markup
@@ -131,6 +132,9 @@ def with_worker(config_block: str, worker_url: str) -> str:
     if not match:
         raise ValueError("Material's __config script was not found: has the theme changed?")
     data = json.loads(match.group(2))
-    data["search"] = worker_url
+    if isinstance(data.get("search"), dict):  # mkdocs-materialx 10: {"provider", "options": {"workerUrl", ...}}
+        data["search"]["options"]["workerUrl"] = worker_url
+    else:
+        data["search"] = worker_url
     start, end = match.span(2)
     return Markup(str(config_block[:start]) + str(htmlsafe_json_dumps(data)) + str(config_block[end:]))

@@ -3,8 +3,10 @@
 Owns the Content-Security-Policy (no 'unsafe-inline' scripts: the hashes of
 the inline scripts Material writes are collected from the built pages, so they
 follow upgrades), the framing rules (only /embed/ pages, only for the ward's
-origins from `extra.ward.embed_origins`), caching and compression, each
-language's own not-found page, rendered
+origins from `extra.ward.embed_origins`), the web editor's own policy and
+noindex under admin/, caching and compression, 301 redirects for the short
+links the QR codes carry (wardpub.shortlinks), each language's own not-found
+page, rendered
 into an nginx configuration beside site/ at every build; and `run_nginx`,
 which serves a build with that configuration on loopback (tests, previews).
 """
@@ -29,6 +31,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from . import PACKAGE_DIR
 from .cache import write_atomic
 from .language import DEFAULT_LANGUAGE, LANGUAGES
+from .shortlinks import read_links
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/(?:json|ld\+json)\")[^>]*>(.*?)</script>", re.S)
 
@@ -64,8 +67,35 @@ def content_security_policy(site: Path) -> str:
     return "; ".join(d.strip() for d in directives)
 
 
+def editor_content_security_policy(editor_origins: list[str] | tuple[str, ...] = ()) -> str:
+    """The policy for the web editor under admin/ (Decap CMS), which needs more than the site.
+
+    'unsafe-eval': Decap validates its configuration with ajv, which compiles schemas
+    with new Function; 'wasm-unsafe-eval': its chunks compile WebAssembly. Inline styles:
+    its components style themselves at run time. It talks to GitHub's API and to the
+    OAuth proxy that signs staff in (editor_origins, from cms/config.yml), shows the
+    user's GitHub avatar, and previews pictures from blob: URLs.
+    """
+    origins = " ".join(editor_origins)
+    directives = [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob: https://avatars.githubusercontent.com",
+        "font-src 'self' data:",
+        f"connect-src 'self' https://api.github.com {origins}",
+        "worker-src 'self' blob:",
+        "frame-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+    return "; ".join(" ".join(d.split()) for d in directives)
+
+
 def nginx_config(site: Path, site_url: str, embed_origins: list[str] | tuple[str, ...],
-                 listen: str = "80", server_name: str | None = None) -> str:
+                 listen: str = "80", server_name: str | None = None,
+                 editor_origins: list[str] | tuple[str, ...] = ()) -> str:
     """The nginx server configuration for site/ as published at site_url."""
     parts = urlsplit(site_url)
     prefix = parts.path if parts.path.endswith("/") else parts.path + "/"
@@ -77,14 +107,16 @@ def nginx_config(site: Path, site_url: str, embed_origins: list[str] | tuple[str
         listen=listen,
         server_name=server_name or parts.hostname or "_",
         csp=content_security_policy(site),
+        editor_csp=editor_content_security_policy(editor_origins),
         embed_origins=list(embed_origins),
+        short_links=sorted(read_links(site).items()),
         # Languages with their own folder (and their own not-found page); the default one is the root.
         languages=[code for code in LANGUAGES if code != DEFAULT_LANGUAGE],
     )
 
 
-def write_nginx_config(site: Path, site_url: str, embed_origins, target: Path) -> Path:
-    write_atomic(target, nginx_config(site, site_url, embed_origins))
+def write_nginx_config(site: Path, site_url: str, embed_origins, target: Path, editor_origins=()) -> Path:
+    write_atomic(target, nginx_config(site, site_url, embed_origins, editor_origins=editor_origins))
     return target
 
 
@@ -108,13 +140,13 @@ http {{
 
 
 @contextmanager
-def run_nginx(site: Path, site_url: str, embed_origins, nginx: str = "nginx"):
+def run_nginx(site: Path, site_url: str, embed_origins, nginx: str = "nginx", editor_origins=()):
     """Serve site/ with the production configuration on a free loopback port; yield the site's base URL."""
     with tempfile.TemporaryDirectory(prefix="wardpub-nginx-") as prefix, socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
         probe.close()
-        Path(prefix, "site.conf").write_text(nginx_config(site, site_url, embed_origins, f"127.0.0.1:{port}", "127.0.0.1"))
+        Path(prefix, "site.conf").write_text(nginx_config(site, site_url, embed_origins, f"127.0.0.1:{port}", "127.0.0.1", editor_origins))
         # Workers run as the current user (when started as root), so they read a site under a private folder.
         Path(prefix, "nginx.conf").write_text(_MAIN.format(prefix=prefix, user=getpass.getuser()))
         server = subprocess.Popen([shutil.which(nginx) or "/usr/sbin/nginx", "-c", f"{prefix}/nginx.conf", "-p", prefix],

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from . import language as lang
 from .infographics.cards import card_job
-from .infographics.output import ImageCache, drawn, render_jobs
+from .infographics.output import ImageCache, render_jobs
 from .infographics.resolve import absolute_url
 
 WIDTH, HEIGHT = 1200, 630
@@ -92,7 +92,7 @@ class Previews:
         self.project = project
         self.language = language
         self.by_url: dict[str, Preview] = {}
-        self.cards: dict[str, dict] = {}  # site path of each drawn card -> what it says (text, QR payloads)
+        self.cards: dict[str, Path] = {}  # site path of each drawn card -> its text blocks in the cache
 
     def _infographic(self, category: str | None) -> Preview | None:
         kit = self.project.infographics
@@ -114,7 +114,7 @@ class Previews:
                 jobs[facts.url] = job
                 preview = Preview(card_path(facts.url), lang.t("social.card_alt", self.language, title=facts.title),
                                   cache.png(job.key))
-                self.cards[preview.path] = drawn(job.data)
+                self.cards[preview.path] = cache.texts(job.key)
             if preview is not None:
                 self.by_url[facts.url] = preview
         render_jobs(list({job.key: job for job in jobs.values()}.values()), cache)
@@ -124,7 +124,8 @@ class Previews:
         """(site path, JSON) listing this language's cards and what each says, as the infographics'
         manifest does for theirs: og/manifest.json, og/en/manifest.json."""
         path = "og/" + (f"{self.language}/" if self.language != lang.DEFAULT_LANGUAGE else "") + "manifest.json"
-        cards = [{"path": card, **self.cards[card]} for card in sorted(self.cards)]
+        # The engine records every card's text blocks as drawn, as it does for the infographics.
+        cards = [{"path": card, "text": json.loads(self.cards[card].read_text(encoding="utf-8"))} for card in sorted(self.cards)]
         return path, json.dumps({"language": self.language, "cards": cards}, ensure_ascii=False, indent=1) + "\n"
 
     def card_file(self, url: str) -> tuple[Path, str] | None:

@@ -38,6 +38,9 @@ from .text import fold, nfc
 STATS_DIR = DATA_DIR / "thong-ke"
 UNITS_FILE = "don-vi.yml"
 TEMPLATE_NAME = "mau-bao-cao.csv"
+# Units' spreadsheets as uploaded through the web editor (/admin/, "Báo cáo của đơn vị"):
+# checked at every build with the importer's rules, counted like stored reports.
+INBOX_DIR = "nop"
 DEFAULT_DEADLINE = dt.date(2026, 4, 15)
 
 
@@ -634,7 +637,8 @@ class Statistics:
 
 
 def csv_files(stats_dir: Path = STATS_DIR) -> list[Path]:
-    return sorted(stats_dir.glob("*.csv"))
+    """Stored reports, then the spreadsheets uploaded through the web editor (nop/, read as the importer reads them)."""
+    return sorted(stats_dir.glob("*.csv")) + sorted((stats_dir / INBOX_DIR).glob("*.csv"))
 
 
 def load_statistics(stats_dir: Path = STATS_DIR) -> Statistics:
@@ -648,7 +652,7 @@ def load_statistics(stats_dir: Path = STATS_DIR) -> Statistics:
         return Statistics(None, [], files, problems)
     reports: list[Report] = []
     for path in files:
-        parsed = parse_csv(path.read_bytes(), display_path(path), registry)
+        parsed = parse_csv(path.read_bytes(), display_path(path), registry, legacy=path.parent.name == INBOX_DIR)
         reports += parsed.reports
         problems += parsed.problems
     problems += duplicate_problems(reports)
@@ -708,7 +712,7 @@ def import_file(source: Path, target: Optional[Path] = None, stats_dir: Optional
     others: list[Report] = []
     for path in csv_files(stats_dir):
         if path.resolve() not in (target.resolve(), Path(source).resolve()):
-            others += parse_csv(path.read_bytes(), display_path(path), registry).reports
+            others += parse_csv(path.read_bytes(), display_path(path), registry, legacy=path.parent.name == INBOX_DIR).reports
     clashes = [p for p in duplicate_problems(others + parsed.reports) if p.file == display_path(source)]
     return Imported(parsed.reports, problems + parsed.problems + clashes, target)
 

@@ -6,7 +6,8 @@ active-content rules of wardpub.sanitize, update notes and the chronology
 of articles' sources in wardpub.chronology), every chart, every infographic
 spec and template, laid out in every format (wardpub.infographics.check),
 with the figures on all of them sourced and in context (wardpub.figures),
-and every post of the post kit and the campaign calendar (wardpub.posts),
+every post of the post kit and the campaign calendar (wardpub.posts), and
+the quiz's questions, contest rounds and paper sets (wardpub.quiz.check),
 returning all problems at once. The
 MkDocs plugin, `wardpub validate` and the pre-commit hook all call it, so an
 editor sees the same lines everywhere. Results are cached per process on the
@@ -28,7 +29,8 @@ from .frontpage import lead_problems
 from .infographics import check_share_kit, share_kit_inputs
 from .infographics.resolve import ShareKit
 from .printkit import PrintKit, check_print_kit, print_kit_inputs
-from .pages import PageMeta, SourceFile, pairing_problems, read_markdown, validate_page
+from .quiz import Quiz, check_quiz
+from .pages import PageMeta, SourceFile, blank_translation, pairing_problems, read_markdown, validate_page
 from .posts.calendar import Plan, load_plan
 from .posts.campaign import load_campaign
 from .posts.kit import PostKit, collect_posts
@@ -51,6 +53,7 @@ class Project:
     posts: Optional[PostKit] = None  # every article's and infographic's ready posts (wardpub.posts)
     calendar: Optional[Plan] = None  # the campaign calendar (docs/_data/lich-dang-bai.yml)
     printkit: Optional[PrintKit] = None  # every printed item, the slides and the outline (wardpub.printkit)
+    quiz: Optional[Quiz] = None  # the question bank, contest rounds and paper sets (wardpub.quiz)
 
 
 _memo: dict[tuple, Project] = {}
@@ -62,7 +65,13 @@ def _fingerprint(paths: list[Path], extra: dict) -> tuple:
 
 
 def markdown_files(docs_dir: Path) -> list[Path]:
-    return sorted(p for p in docs_dir.rglob("*.md") if "_data" not in p.relative_to(docs_dir).parts)
+    """Every page and article file (blank English files are no translation: see pages.blank_translation)."""
+    return sorted(p for p in docs_dir.rglob("*.md") if "_data" not in p.relative_to(docs_dir).parts and not blank_translation(p))
+
+
+def blank_translations(docs_dir: Path) -> set[str]:
+    """Docs-relative paths of the blank English files, which the build leaves out."""
+    return {p.relative_to(docs_dir).as_posix() for p in Path(docs_dir).rglob("*.en.md") if blank_translation(p)}
 
 
 def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str] = None) -> Project:
@@ -125,8 +134,11 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
     print_kit, print_problems = check_print_kit(docs_dir.parent, ward, registries, share_kit, results, site_url)
     problems += print_problems
 
+    quiz, quiz_problems = check_quiz(data_dir, docs_dir, registries)
+    problems += quiz_problems
+
     project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "", posts, calendar,
-                      print_kit)
+                      print_kit, quiz)
     project.problems += lead_problems(project)
     _memo.clear()
     _memo[key] = project

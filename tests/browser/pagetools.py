@@ -8,6 +8,10 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 def axe_violations(page, tags=AXE_TAGS):
     """Serious and critical axe-core violations, as 'rule: target' lines."""
+    # Colours caught mid-transition (Material fades link colours) would read as low contrast.
+    page.evaluate("""Promise.all(document.getAnimations()
+        .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+        .map(a => a.finished.catch(() => null)))""")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags)
     return [f"{v['id']}: {node['target']} {node.get('failureSummary', '')[:200]}"

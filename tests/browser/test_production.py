@@ -47,6 +47,13 @@ def test_pages_run_under_the_production_policy(visit, production, path):
     assert recorder.foreign_requests(production) == []
 
 
+def test_web_editor_runs_under_its_own_policy(visit, production):
+    page, recorder = visit(production + "admin/", viewport={"width": 1200, "height": 800})
+    page.get_by_role("button", name="Đăng nhập bằng GitHub").wait_for()  # Decap started: config read, checked, drawn
+    assert recorder.console_errors == [], recorder.console_errors
+    assert recorder.foreign_requests(production) == []  # nothing leaves before someone signs in
+
+
 def test_search_works_under_the_production_policy(visit, production):
     page, recorder = visit(production)
     page.locator("label.md-header__button[for=__search]").click()

@@ -3,23 +3,36 @@
 Owns the content slots a template may draw (title, kicker, attribution, a
 myth, a fact, a quote, and the lists: figures, points, milestones), the
 fields of their items, and the rule that every figure carries the numbers of
-its sources in docs/_data/sources.yml.
+its sources in docs/_data/sources.yml. A "~" between two words of a drawn text
+("Tô~Lâm") is read as a no-break space (wardpub.infographics.linebreak).
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Optional
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from ..language import LANGUAGES
 from ..registries import Bilingual, Strict
+from .linebreak import ties_to_nbsp
 
 # Content slots a spec may fill: their kind, and for lists the fields of an item.
 TEXT_SLOTS = ("title", "kicker", "attribution", "myth")
 STATEMENT_SLOTS = ("fact", "quote")
 LIST_SLOTS = {"figures": ("value", "label"), "points": ("text",), "milestones": ("year", "text")}
 SLOTS = TEXT_SLOTS + STATEMENT_SLOTS + tuple(LIST_SLOTS)
+
+
+def _tied(value: Any) -> Any:
+    """Every string of a slot's value with its "~" ties as no-break spaces."""
+    if isinstance(value, str):
+        return ties_to_nbsp(value)
+    if isinstance(value, dict):
+        return {k: _tied(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_tied(v) for v in value]
+    return value
 
 
 def _text_or_bilingual(value: Any) -> Any:
@@ -72,6 +85,13 @@ class Content(Strict):
     sources: list[int] = []
     # Words added to the source line for what sources.yml does not list (the ward's own plan).
     source_note: Optional[Bilingual] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _ties(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {k: _tied(v) if k in (*SLOTS, "source_note") else v for k, v in data.items()}
+        return data
 
     def filled_slots(self) -> list[str]:
         return [name for name in SLOTS if getattr(self, name) not in (None, [])]

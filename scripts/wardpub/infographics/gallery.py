@@ -27,6 +27,7 @@ import re
 from pathlib import Path
 
 from .. import language as lang
+from .. import shortlinks
 from ..pages import page_key
 from ..language import LANGUAGES
 from .output import DISPLAY_FORMAT, ImageCache, render_jobs, site_files as output_files
@@ -50,9 +51,12 @@ def kit_files(share_kit: ShareKit, cache: ImageCache | None = None, progress: bo
 
 
 def site_files(project) -> list[tuple[str, Path]]:
-    """(site path, file on disk) of every infographic image and the manifest, for the plugin's on_files."""
+    """(site path, file on disk) of every infographic image, the manifest and the short links their
+    QR codes carry (wardpub.shortlinks), for the plugin's on_files."""
     share_kit = getattr(project, "infographics", None)
-    return list(kit_files(share_kit).items()) if share_kit is not None else []
+    if share_kit is None:
+        return []
+    return list(kit_files(share_kit).items()) + shortlinks.site_files(share_kit.short_links, share_kit.site_url)
 
 
 def docs_path(src_uri: str) -> str:

@@ -4,12 +4,12 @@ Owns fonts at a size (Pillow's FreeType fonts with the raqm layout, cached
 per process), the glyph check (every character must be in the cmap of the
 font that draws it), line breaking and shrinking:
 
-- text is NFC; lines break at spaces; a run of symbols with no letter or
-  digit ("≥", "–") stays with the word after it, and a no-break space
-  (U+00A0) never breaks;
-- a token wider than the box (a URL, "28-KH/TU") breaks after / - . _ and
-  similar, or as a last resort between two characters, never inside a
-  letter and its marks, and never with an added hyphen, so no letter is lost;
+- text is NFC; lines break where wardpub.infographics.linebreak allows
+  (never inside a word, a name, a number with its unit, a date, a document
+  number or a web address; a no-break space never breaks), with no lone
+  syllable on a last line, and evenly when the layer asks for `balance`;
+- a piece wider than the box is never cut: the text shrinks until it fits,
+  or is refused at its smallest size (a web address is never split);
 - the size goes down from the largest allowed to the smallest; if the text
   still does not fit, `fit_text` raises `Overflow` saying by how many pixels.
 
@@ -31,10 +31,9 @@ from pathlib import Path
 
 from PIL import ImageFont
 
-from ..fonts import codepoints, font_file
+from ..fonts import LIGHT_SYMBOLS, codepoints, font_file, symbol_deficit
+from . import linebreak
 
-# Characters after which an over-long token may break (URLs, document numbers).
-BREAK_AFTER = frozenset("/-._?&=:,;–—")
 ALIGNS = ("left", "center", "right")
 VALIGNS = ("top", "middle", "bottom")
 _SPACES = re.compile(r"[ \t]+")
@@ -83,29 +82,15 @@ class Overflow(Exception):
         super().__init__(f"overflows by {excess} px ({axis}) at {size} px over {lines} lines")
 
 
+def symbol_stroke(font_name: str, size: int) -> int:
+    """Outline width (px) that gives LIGHT_SYMBOLS the weight of the font's letters at size."""
+    return round(symbol_deficit(font_name) * size)
+
+
 def normalise(text: str) -> str:
     """NFC, with runs of spaces collapsed and the ends trimmed (line breaks kept)."""
     text = unicodedata.normalize("NFC", text)
     return "\n".join(_SPACES.sub(" ", part).strip() for part in text.split(_HARD_BREAK))
-
-
-def words(paragraph: str) -> list[str]:
-    """Breakable units: space-separated tokens, symbol-only tokens glued to their neighbour."""
-    tokens = [t for t in paragraph.split(" ") if t]
-    glued: list[str] = []
-    pending = ""
-    for token in tokens:
-        if not any(c.isalnum() for c in token):
-            pending = f"{pending} {token}" if pending else token
-            continue
-        glued.append(f"{pending} {token}" if pending else token)
-        pending = ""
-    if pending:
-        if glued:
-            glued[-1] = f"{glued[-1]} {pending}"
-        else:
-            glued.append(pending)
-    return glued
 
 
 def advance(font: ImageFont.FreeTypeFont, text: str) -> float:
@@ -117,55 +102,69 @@ def advance(font: ImageFont.FreeTypeFont, text: str) -> float:
     return font.getlength(text)
 
 
-def clusters(token: str) -> list[int]:
-    """Offsets where token may be cut without separating a letter from its combining marks."""
-    return [i for i in range(1, len(token)) if unicodedata.category(token[i]) not in ("Mn", "Mc", "Me")]
+def _greedy(widths: list[float], space: float, width: float) -> list[int]:
+    """Where lines start (indexes of pieces), filling each line as far as it goes."""
+    starts, used = [0], -space
+    for n, w in enumerate(widths):
+        if used + space + w > width and n > starts[-1]:
+            starts.append(n)
+            used = w
+        else:
+            used += space + w
+    return starts
 
 
-def break_token(token: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Cut a token wider than width into pieces that fit, preferring cuts after / - . and the like."""
-    pieces: list[str] = []
-    rest = token
-    while advance(font, rest) > width:
-        cuts = clusters(rest)
-        if not cuts:
-            break
-        # Longest prefix that fits (binary search over the allowed cut points).
-        lo, hi, best = 0, len(cuts) - 1, None
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            if advance(font, rest[: cuts[mid]]) <= width:
-                best, lo = mid, mid + 1
-            else:
-                hi = mid - 1
-        cut = cuts[best] if best is not None else cuts[0]
-        preferred = [c for c in cuts if c <= cut and rest[c - 1] in BREAK_AFTER]
-        if preferred and preferred[-1] >= cut * 0.4:
-            cut = preferred[-1]
-        pieces.append(rest[:cut])
-        rest = rest[cut:]
-    pieces.append(rest)
-    return pieces
+def _line_width(widths: list[float], space: float, first: int, end: int) -> float:
+    return sum(widths[first:end]) + space * (end - first - 1)
 
 
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Greedy line breaking by words; every character of text ends up on exactly one line."""
+def _no_lone_syllable(starts: list[int], units: list[tuple[str, int]], widths: list[float], space: float,
+                      width: float) -> list[int]:
+    """A last line of one syllable takes the last piece of the line before, when both still fit."""
+    if len(starts) < 2:
+        return starts
+    last, before = starts[-1], starts[-2]
+    lone = last == len(units) - 1 and units[last][1] == 1 and " " not in units[last][0]
+    if lone and last - before >= 2 and _line_width(widths, space, last - 1, len(units)) <= width:
+        return starts[:-1] + [last - 1]
+    return starts
+
+
+def break_lines(text: str, advance_of, width: float, language: str = "vi", balance: bool = False) -> list[str]:
+    """Line breaks by the rules of wardpub.infographics.linebreak, for any measure of width
+    (`advance_of(text)`: Pillow's for images, matplotlib's for charts); every character of
+    text ends up on one line.
+
+    Greedy, then with no lone syllable on the last line; `balance` evens the lines out (the
+    narrowest measure that keeps the same number of lines). A piece wider than the line
+    stays whole on its own line, and the fit fails on its width.
+    """
     lines: list[str] = []
+    space = advance_of(" ")
     for paragraph in text.split(_HARD_BREAK):
-        line = ""
-        for word in words(paragraph):
-            candidate = f"{line} {word}" if line else word
-            if advance(font, candidate) <= width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            pieces = [word] if advance(font, word) <= width else break_token(word, font, width)
-            lines.extend(pieces[:-1])
-            line = pieces[-1]
-        if line:
-            lines.append(line)
+        units = linebreak.pieces(paragraph, lambda piece: advance_of(piece) <= width, language)
+        if not units:
+            continue
+        widths = [advance_of(unit) for unit, _ in units]
+        starts = _greedy(widths, space, width)
+        if balance and len(starts) > 1:
+            lo, hi = max(max(widths), width / len(starts)), float(width)
+            while hi - lo > width / 1000:  # to about a pixel
+                mid = (lo + hi) / 2
+                if len(_greedy(widths, space, mid)) == len(starts):
+                    hi = mid
+                else:
+                    lo = mid
+            starts = _greedy(widths, space, hi)
+        starts = _no_lone_syllable(starts, units, widths, space, width)
+        ends = starts[1:] + [len(units)]
+        lines += [" ".join(unit for unit, _ in units[a:b]) for a, b in zip(starts, ends)]
     return lines
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, language: str = "vi", balance: bool = False) -> list[str]:
+    """`break_lines` measured by a Pillow font (raqm's advances)."""
+    return break_lines(text, lambda piece: advance(font, piece), width, language, balance)
 
 
 @lru_cache(maxsize=65536)
@@ -198,6 +197,7 @@ def place_lines(texts: list[str], font: ImageFont.FreeTypeFont, width: int, line
     """
     ascent, descent = font.getmetrics()
     pitch = round(font.size * line_height)
+    thicken = symbol_stroke(Path(font.path).name, font.size)
     placed = []
     top, bottom = 0, ascent + max(len(texts) - 1, 0) * pitch + descent
     if trim:
@@ -210,6 +210,8 @@ def place_lines(texts: list[str], font: ImageFont.FreeTypeFont, width: int, line
         else:
             left, right = 0, math.ceil(advance(font, text))
             ink_top, ink_bottom = glyph_extent(font.path, font.size, text) if n in (0, last) else (-ascent, descent)
+        if thicken and LIGHT_SYMBOLS.intersection(text):  # the outline drawn round them
+            left, ink_top, right, ink_bottom = left - thicken, ink_top - thicken, right + thicken, ink_bottom + thicken
         if align == "center":
             x = (width - (right - left)) // 2 - left
         elif align == "right":
@@ -224,10 +226,15 @@ def place_lines(texts: list[str], font: ImageFont.FreeTypeFont, width: int, line
 
 
 def measure(text: str, font_name: str, size: int, width: int, line_height: float = 1.2,
-            align: str = "left", trim: bool = False, exact: bool = True) -> tuple[list[Line], int]:
-    """Wrap and place text at one size: (lines, block height); a line may still be wider than width."""
+            align: str = "left", trim: bool = False, exact: bool = True, language: str = "vi",
+            balance: bool = False) -> tuple[list[Line], int]:
+    """Wrap and place text at one size: (lines, block height); a line may still be wider than width.
+
+    Lines are balanced only when measured exactly: balancing keeps the number of lines,
+    so the height a size search compares is the same either way.
+    """
     font = load_font(font_name, size)
-    return place_lines(wrap(text, font, width), font, width, line_height, align, trim, exact)
+    return place_lines(wrap(text, font, width, language, balance and exact), font, width, line_height, align, trim, exact)
 
 
 def _fits(lines: list[Line], height: int, width: int, box_height: int, max_lines: int | None) -> bool:
@@ -239,13 +246,14 @@ def _fits(lines: list[Line], height: int, width: int, box_height: int, max_lines
 @lru_cache(maxsize=4096)
 def fit_text(text: str, font_name: str, width: int, height: int, size: int, min_size: int,
              line_height: float = 1.2, align: str = "left", valign: str = "top",
-             max_lines: int | None = None, trim: bool = False) -> TextFit:
+             max_lines: int | None = None, trim: bool = False, language: str = "vi",
+             balance: bool = False) -> TextFit:
     """The largest size in [min_size, size] at which text fits the box, with its lines placed.
 
     Raises Overflow (with the excess in pixels at min_size) when even the smallest size does not fit.
     """
     def attempt(s: int, exact: bool = False):
-        lines, block = measure(text, font_name, s, width, line_height, align, trim, exact)
+        lines, block = measure(text, font_name, s, width, line_height, align, trim, exact, language, balance)
         return lines, block, _fits(lines, block, width, height, max_lines)
 
     best = size

@@ -14,10 +14,14 @@ settings) and written atomically (wardpub.cache.write_atomic). A job whose
 files exist is never rendered again; missing ones are rendered in
 parallel on every core (a process pool), with a progress bar on a terminal.
 
+Beside them, a JSON file records the image's text blocks as drawn (field,
+lines in order, size in px, struck through or not), read back for the manifest.
+
 The site gets them as `infographics/<id>/<id>-<format>-<lang>.png` (and `.webp`),
 plus `infographics/manifest.json`, which lists every infographic (id,
-titles, alt texts, captions, page addresses) and every file (format,
-language, width, height, bytes, path).
+titles, alt texts, captions, page addresses, the short link its QR code
+carries) and every file (format, language, width, height, bytes, path, and
+for each PNG its text blocks), so tools and tests can read what an image says.
 """
 
 from __future__ import annotations
@@ -38,7 +42,9 @@ from PIL import Image
 
 from ..cache import ContentCache, digest, write_atomic
 from ..language import LANGUAGES
-from .render import render
+from .raster import rasterise
+from .render import RenderError, plan
+from .scene import Page
 from .resolve import SITE_FOLDER, Job, ShareKit, absolute_url
 
 # Measured on this kit's images (make bench prints the sizes): Pillow's own PNG 88 KB in 21 ms;
@@ -93,16 +99,30 @@ class ImageCache:
     def webp(self, key: str) -> Path:
         return self.store.path(self.name(key), ".webp")
 
+    def texts(self, key: str) -> Path:
+        return self.store.path(self.name(key), ".json")
+
     def has(self, job: Job) -> bool:
-        return self.png(job.key).is_file() and (not shown(job) or self.webp(job.key).is_file())
+        return (self.png(job.key).is_file() and self.texts(job.key).is_file()
+                and (not shown(job) or self.webp(job.key).is_file()))
 
-    def paths(self, job: Job) -> tuple[str, str | None]:
-        return str(self.png(job.key)), str(self.webp(job.key)) if shown(job) else None
+    def paths(self, job: Job) -> tuple[str, str | None, str]:
+        return str(self.png(job.key)), str(self.webp(job.key)) if shown(job) else None, str(self.texts(job.key))
 
 
-def render_to(data: dict, png_path: str, webp_path: str | None) -> tuple[int, int]:
-    """Draw, encode and store one image (runs in a worker process); returns the files' sizes."""
-    image = render(data)
+def text_blocks(page: Page) -> list[dict]:
+    """What an image says, block by block: the field, its lines as drawn, their size."""
+    return [{"field": block.field, "size": block.size, "lines": block.lines, **({"struck": True} if block.struck else {})}
+            for block in page.text_blocks()]
+
+
+def render_to(data: dict, png_path: str, webp_path: str | None, texts_path: str) -> tuple[int, int]:
+    """Draw, encode and store one image and its text blocks (runs in a worker process); returns the files' sizes."""
+    page, problems = plan(data)
+    if problems:
+        raise RenderError(problems)
+    image = rasterise(page)
+    write_atomic(Path(texts_path), json.dumps(text_blocks(page), ensure_ascii=False).encode("utf-8"))
     webp = encode_webp(image) if webp_path else b""
     if webp_path:
         write_atomic(Path(webp_path), webp)
@@ -187,29 +207,6 @@ def site_files(share_kit: ShareKit, cache: ImageCache | None = None) -> dict[str
     return files
 
 
-def drawn(data) -> dict[str, list[str]]:
-    """What an image says, from its resolved description: every text drawn and every QR code's
-    payload, in drawing order. The manifests carry it so tools (and the publishing test) can read
-    an image's words without reading its pixels."""
-    found: dict[str, list[str]] = {"text": [], "qr": []}
-
-    def walk(value) -> None:
-        if isinstance(value, dict):
-            if value.get("type") == "text" and isinstance(value.get("text"), str):
-                found["text"].append(value["text"])
-            elif value.get("type") == "qr" and isinstance(value.get("data"), str):
-                found["qr"].append(value["data"])
-            for inner in value.values():
-                if isinstance(inner, (dict, list)):
-                    walk(inner)
-        elif isinstance(value, list):
-            for inner in value:
-                walk(inner)
-
-    walk(data.get("layers", []))
-    return found
-
-
 def manifest(share_kit: ShareKit, cache: ImageCache | None = None) -> dict:
     """Every infographic and every file of it, for the communications team's tools."""
     cache = cache or ImageCache()
@@ -225,7 +222,7 @@ def manifest(share_kit: ShareKit, cache: ImageCache | None = None) -> dict:
                     "format": job.format, "language": job.language, "width": width, "height": height,
                     "type": MEDIA_TYPES[suffix], "bytes": path.stat().st_size, "path": job.site_path(suffix),
                     "url": absolute_url(share_kit.site_url, job.site_path(suffix)),
-                    **drawn(job.data),
+                    **({"text": json.loads(cache.texts(job.key).read_text(encoding="utf-8"))} if suffix == ".png" else {}),
                 })
         entries.append({
             "id": spec.id,
@@ -235,6 +232,7 @@ def manifest(share_kit: ShareKit, cache: ImageCache | None = None) -> dict:
             "alt": {lang: spec.alt[lang] for lang in LANGUAGES},
             "caption": {lang: item.caption(lang) for lang in LANGUAGES},
             "page": dict(item.urls),
+            "short_link": {lang: item.short[lang].url(share_kit.site_url) for lang in LANGUAGES},
             "sources": spec.source_ids(),
             "files": files,
         })

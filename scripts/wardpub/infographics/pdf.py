@@ -173,6 +173,8 @@ class PdfRenderer(Renderer):
             self.canvas.setStrokeColor(colour(run.colour))
             self.canvas.setLineWidth(2 * stroke * self.pt)
         text.textOut(run.text)
+        if stroke:  # the render mode is text state and outlives this text object: back to fill only
+            text.setTextRenderMode(0)
         self.canvas.drawText(text)
 
     def qr(self, code: QrCode) -> None:

@@ -47,7 +47,8 @@ class RasterRenderer(Renderer):
                                                              width=rect.width * s))
 
     def text(self, run: TextRun) -> None:
-        self.canvas.text((run.x, run.baseline), run.text, font=load_font(run.font, run.size), fill=run.colour, anchor="ls")
+        self.canvas.text((run.x, run.baseline), run.text, font=load_font(run.font, run.size), fill=run.colour, anchor="ls",
+                         stroke_width=run.stroke, stroke_fill=run.colour if run.stroke else None)
 
     def qr(self, code: QrCode) -> None:
         x0, y0, x1, y1 = code.box

@@ -27,7 +27,7 @@ from typing import Optional
 import qrcode
 from PIL import Image
 
-from .layout import Overflow, fit_text, measure, missing_characters
+from .layout import LIGHT_SYMBOLS, Overflow, fit_text, load_font, measure, missing_characters, symbol_stroke
 from .raster import rasterise
 from .scene import Group, Page, Picture, QrCode, Rect, Strokes, TextBlock, TextRun
 
@@ -77,7 +77,8 @@ def _glyph_problems(layer: dict) -> list[LayoutProblem]:
 
 def _fit(layer: dict, w: int, h: int, size: Optional[int] = None, min_size: Optional[int] = None):
     return fit_text(layer["text"], layer["font"], w, h, size or layer["size"], min_size or layer["min_size"],
-                    layer["line_height"], layer["align"], layer["valign"], layer["max_lines"], layer.get("trim", False))
+                    layer["line_height"], layer["align"], layer["valign"], layer["max_lines"], layer["trim"],
+                    layer["language"], layer["balance"])
 
 
 def _overflow_problem(layer: dict, error: Overflow, w: int, h: int) -> LayoutProblem:
@@ -86,9 +87,29 @@ def _overflow_problem(layer: dict, error: Overflow, w: int, h: int) -> LayoutPro
 
 
 def _text_block(layer: dict, x: int, y: int, fit) -> TextBlock:
-    runs = tuple(TextRun(x + line.x, y + line.baseline, line.text, layer["font"], fit.size, layer["colour"],
-                         (x + line.ink[0], y + line.ink[1], x + line.ink[2], y + line.ink[3])) for line in fit.lines)
-    return TextBlock(layer["field"], fit.size, runs)
+    """A fitted text as runs: one per line, and one per light symbol ("≥") drawn with an outline to the letters' weight."""
+    runs = []
+    stroke = symbol_stroke(layer["font"], fit.size)
+    for line in fit.lines:
+        ink = (x + line.ink[0], y + line.ink[1], x + line.ink[2], y + line.ink[3])
+        if not stroke or not LIGHT_SYMBOLS.intersection(line.text):
+            runs.append(TextRun(x + line.x, y + line.baseline, line.text, layer["font"], fit.size, layer["colour"], ink))
+            continue
+        font = load_font(layer["font"], fit.size)
+        for start, end in _segments(line.text):
+            part = line.text[start:end]
+            width = round(font.getlength(part))
+            left = x + line.x + round(font.getlength(line.text[:start]))
+            thick = stroke if part[0] in LIGHT_SYMBOLS else 0
+            runs.append(TextRun(left, y + line.baseline, part, layer["font"], fit.size, layer["colour"],
+                                (max(left - thick, ink[0]), ink[1], min(left + width + thick, ink[2]), ink[3]), thick))
+    return TextBlock(layer["field"], fit.size, tuple(runs), struck=bool(layer.get("strike")))
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the runs of light symbols and of everything else in a line."""
+    edges = [0] + [n for n in range(1, len(text)) if (text[n] in LIGHT_SYMBOLS) != (text[n - 1] in LIGHT_SYMBOLS)] + [len(text)]
+    return list(zip(edges, edges[1:]))
 
 
 def _framed(block: TextBlock, layer: dict, x: int, y: int, w: int, h: int) -> TextBlock:
@@ -108,6 +129,22 @@ def plan_text(layer: dict, x: int, y: int, w: int, h: int, items: list, problems
         problems.append(_overflow_problem(layer, error, w, h))
         return
     items.append(_framed(_text_block(layer, x, y, fit), layer, x, y, w, h))
+    items.extend(_strikes(layer, items[-1]))
+
+
+def _strikes(layer: dict, block: TextBlock) -> list[Rect]:
+    """A bar through the middle of the lower-case letters of every line, from its first ink to its last."""
+    if not layer.get("strike"):
+        return []
+    thickness = max(3, round(block.size * 0.09))
+    bars = []
+    for baseline in sorted({run.baseline for run in block.runs}):
+        runs = [run for run in block.runs if run.baseline == baseline]
+        left, right = min(r.ink[0] for r in runs), max(r.ink[2] for r in runs)
+        middle = baseline - round(block.size * 0.27)
+        top = middle - thickness // 2
+        bars.append(Rect((left - thickness, top, right + thickness, top + thickness), layer["strike"]))
+    return bars
 
 
 @lru_cache(maxsize=256)
@@ -276,7 +313,8 @@ def _content_rows(layer: dict, cells: list[list[dict]], flexible: int, cell_w: i
         heights, too_wide = [], 0
         for sub, floor in zip(flex, fixed):
             sx, sy, sw, _ = cell_box(sub["box"], cell_w, 0)
-            lines, block = measure(sub["text"], sub["font"], size, sw, sub["line_height"], sub["align"], sub.get("trim", False), exact=False)
+            lines, block = measure(sub["text"], sub["font"], size, sw, sub["line_height"], sub["align"], sub["trim"], False,
+                                   sub["language"])
             too_wide = max(too_wide, max((l.ink[2] - l.ink[0] - sw for l in lines), default=0))
             heights.append(max(floor, sy + block))
         tallest = max(sum(heights[c * rows:(c + 1) * rows]) + gap * (len(heights[c * rows:(c + 1) * rows]) - 1)

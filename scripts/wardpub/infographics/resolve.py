@@ -16,7 +16,9 @@ that uses it. Alt text and captions are not in the key: editing them
 re-renders nothing.
 
 Also owns the addresses: an infographic's page is the content page of its
-content point (categories.yml), at anchor `#<id>`, under `en/` in English.
+content point (categories.yml), at anchor `#<id>`, under `en/` in English; its
+QR code carries the short link to it (wardpub.shortlinks, `q/<code>/`), which
+stays scannable however long the ward's address.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import math
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import urlsplit
@@ -33,19 +36,23 @@ import PIL
 from mkdocs.utils import get_relative_url
 
 from .. import language as lang
+from .. import shortlinks
 from ..cache import digest
 from ..fonts import font_file
 from ..language import LANGUAGES
 from ..registries import Category, Registries
 from ..ward import Ward
+from . import linebreak
 from .content import LIST_SLOTS, STATEMENT_SLOTS, TEXT_SLOTS, Content
 from .specs import Kit, Spec
 from .templates import CMYK, FORMATS, HEX, Format, Template
 
 # Bump when the renderer draws differently: every key changes. Pillow's version is part of it
-# (it brings FreeType and raqm); the encoders' settings are part of the cached files' names.
-RENDERER_VERSION = "2"
-RENDERER = f"wardpub {RENDERER_VERSION}; Pillow {PIL.__version__}"
+# (it brings FreeType and raqm), and so are the segmenter's and the held words' (they move line
+# breaks); the encoders' settings are part of the cached files' names.
+RENDERER_VERSION = "3"
+RENDERER = (f"wardpub {RENDERER_VERSION}; Pillow {PIL.__version__}; underthesea {version('underthesea')}; "
+            f"line breaking {digest(linebreak.DATA_FILE)[:12]}")
 SITE_FOLDER = "infographics"
 SKIP = {"type": "skip", "box": [0, 0, 0, 0]}
 # Print formats are laid out on a grid of quarter points (288 dpi): type sizes in whole
@@ -83,6 +90,7 @@ class Infographic:
     pages: dict[str, str]  # language -> site-relative URL of the content page (no anchor)
     urls: dict[str, str]  # language -> absolute URL of the infographic on its page
     source_lines: dict[str, str]
+    short: dict[str, shortlinks.ShortLink] = field(default_factory=dict)  # language -> what its QR code carries
     jobs: list[Job] = field(default_factory=list)
 
     @property
@@ -107,6 +115,10 @@ class ShareKit:
     site_url: str
     infographics: list[Infographic]
     templates: dict[str, Template]
+
+    @property
+    def short_links(self) -> list[shortlinks.ShortLink]:
+        return [item.short[language] for item in self.infographics for language in LANGUAGES]
 
     @property
     def jobs(self) -> list[Job]:
@@ -153,7 +165,7 @@ def source_line(content: Content, registries: Registries, language: str) -> str:
             outlets.append(outlet)
     if content.source_note is not None:
         outlets.append(content.source_note[language])
-    return lang.t("infographics.sources", language, outlets="; ".join(outlets)) if outlets else ""
+    return lang.t("infographics.sources", language, count=len(outlets), outlets="; ".join(outlets)) if outlets else ""
 
 
 # ── layers ──────────────────────────────────────────────────────────────────
@@ -253,7 +265,8 @@ def _resolve_layer(layer, fmt: Format, values: dict, context: dict, template: Te
         return {**base, "text": _text(text, layer.case), "field": where, "font": template.fonts[layer.font],
                 "size": size, "min_size": min(size, _size(layer.min_size, fmt)) if layer.min_size is not None else size,
                 "line_height": layer.line_height, "colour": paint(layer.colour), "align": layer.align,
-                "valign": layer.valign, "max_lines": layer.max_lines, "trim": layer.trim}
+                "valign": layer.valign, "max_lines": layer.max_lines, "trim": layer.trim,
+                "language": language, "balance": layer.wrap == "balance", "strike": paint(layer.strike)}
     if layer.type == "stack":
         items = values.get(layer.slot) or []
         cells = []
@@ -325,17 +338,23 @@ def resolve_kit(kit: Kit, ward: Ward, registries: Registries, site_url: str, deb
     for spec_id in sorted(kit.specs, key=lambda i: (order.get(kit.specs[i].category, 99), kit.specs[i].order, i)):
         spec = kit.specs[spec_id]
         category = registries.categories[spec.category]
-        template = kit.templates[spec.template]
         pages = {language: page_url(category.page, language) for language in LANGUAGES}
         urls = {language: absolute_url(site_url, pages[language]) + f"#{spec.id}" for language in LANGUAGES}
         lines = {language: source_line(spec, registries, language) for language in LANGUAGES}
-        item = Infographic(spec, kit.files[spec_id], category, pages, urls, lines)
+        infographics.append(Infographic(spec, kit.files[spec_id], category, pages, urls, lines))
+    short = shortlinks.links([(item.id, language, f"{item.pages[language]}#{item.id}", item.spec.title[language])
+                              for item in infographics for language in LANGUAGES])
+    links = iter(short)
+    for item in infographics:
+        item.short = {language: next(links) for language in LANGUAGES}
+    for item in infographics:
+        spec, category = item.spec, item.category
+        template = kit.templates[spec.template]
         for fmt_name, fmt in template.formats.items():
             for language in LANGUAGES:
-                context = image_context(ward, registries, site_url, spec, language, category, urls[language])
+                context = image_context(ward, registries, site_url, spec, language, category, item.short[language].url(site_url))
                 data = resolve_image(template, fmt, spec, language, context, brand, spec.colours)
                 item.jobs.append(make_job(spec.id, fmt_name, language, data, item.file, debug))
-        infographics.append(item)
     return ShareKit(kit, site_url, infographics, kit.templates)
 
 
@@ -350,7 +369,8 @@ def example_jobs(template: Template, ward: Ward, registries: Registries, site_ur
             if formats and fmt_name not in formats:
                 continue
             for language in LANGUAGES:
-                url = absolute_url(site_url, page_url("nghi-quyet-71/index.md", language)) + f"#{name}"
+                target = page_url("nghi-quyet-71/index.md", language) + f"#{name}"
+                url = shortlinks.links([(name, language, target, name)])[0].url(site_url)
                 context = image_context(ward, registries, site_url, content, language, None, url)
                 jobs.append(make_job(name, fmt_name, language, resolve_image(template, fmt, content, language, context, brand),
                                      template.file))

@@ -6,8 +6,9 @@ returns a `Page`: its size, its unit, and its template layers in drawing
 order as `Group`s of a few primitives:
 
 - `Rect`     a box: fill and/or outline, optional rounded corners;
-- `TextRun`  one line of text: font file, size, colour, pen position on the
-             baseline (and the ink box the layout measured), grouped into a
+- `TextRun`  a run of text: font file, size, colour, pen position on the
+             baseline, an optional outline stroke (and the ink box the layout
+             measured), grouped into a
              `TextBlock` per text layer (its lines in order, for the manifest);
 - `QrCode`   a QR code as its matrix of modules, module size and quiet zone;
 - `Strokes`  an icon as polylines with round caps and joins;
@@ -63,6 +64,7 @@ class TextRun:
     size: int  # px
     colour: str
     ink: Box  # the ink as measured by the layout
+    stroke: int = 0  # px of outline in the same colour round each glyph (symbols brought to the letters' weight)
 
     @property
     def box(self) -> Box:
@@ -79,6 +81,7 @@ class TextBlock:
     field: str  # the spec field it shows ("title.vi"), "(mẫu)" for a template's own words
     size: int
     runs: tuple[TextRun, ...]
+    struck: bool = False  # every line crossed out (the strokes are Rects of the same group)
     # The box the text was fitted in, and how: for backends that set text themselves (slides).
     frame: Optional[Box] = None
     align: str = "left"
@@ -87,7 +90,16 @@ class TextBlock:
 
     @property
     def lines(self) -> list[str]:
-        return [run.text for run in self.runs]
+        """The lines as read: runs on one baseline (a line split round a symbol) joined."""
+        lines: list[str] = []
+        baseline = None
+        for run in self.runs:
+            if run.baseline == baseline:
+                lines[-1] += run.text
+            else:
+                lines.append(run.text)
+                baseline = run.baseline
+        return lines
 
     @property
     def box(self) -> Box:

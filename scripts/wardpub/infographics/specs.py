@@ -8,7 +8,7 @@ list. Checks, each reported as a `Problem` line in Vietnamese: the typed
 schema, the id matching the file name, a known template, category, sources
 and brand colours, the slots the template fills, and numbers written in each
 language's style ("580.133", "0,8" in Vietnamese; "580,133", "0.8" in
-English). `load_kit` loads templates then specs; whether the text fits is
+English), quotation marks closed, and "~" ties placed between two words. `load_kit` loads templates then specs; whether the text fits is
 checked per format and language by wardpub.infographics.check.
 """
 
@@ -26,6 +26,7 @@ from ..problems import Problem, display_path, from_validation_error
 from ..registries import Registries, Strict
 from ..text import hashtag
 from .content import LIST_SLOTS, STATEMENT_SLOTS, Content
+from .linebreak import misplaced_ties
 from .templates import BRAND_COLOURS, HEX, Template, load_templates
 
 SPEC_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -148,6 +149,7 @@ def spec_problems(spec: Spec, file: str, stem: str, templates: dict[str, Templat
                 problems.append(Problem(file, f"colours.{role}", f"“{token}” không phải tên màu thương hiệu hay mã #rrggbb",
                                         f"dùng một trong: {', '.join(BRAND_COLOURS)}, hoặc mã dạng \"#a50e14\""))
     problems += number_style_problems(spec, file)
+    problems += typography_problems(spec, file)
     if not spec.source_ids() and spec.source_note is None:
         problems.append(Problem(file, "sources", "infographic không dẫn nguồn nào", "thêm sources cho từng số liệu, hoặc source_note"))
     return problems
@@ -205,6 +207,19 @@ def number_style_problems(content: Content, file: str) -> list[Problem]:
                 number = match.group(0)
                 fixed = number.translate(str.maketrans(",.", ".,"))
                 problems.append(Problem(file, where, f"“{number}”: {message}", fix.format(fixed=fixed)))
+    return problems
+
+
+def typography_problems(content: Content, file: str) -> list[Problem]:
+    """Marks a text draws wrong: a "~" that ties nothing, a quotation opened and not closed (or the reverse)."""
+    problems = []
+    for where, _, text in content.texts():
+        if misplaced_ties(text):
+            problems.append(Problem(file, where, "dấu ~ (giữ hai chữ trên một dòng) không nằm giữa hai chữ",
+                                    "viết liền, ví dụ Tô~Lâm, hoặc xóa dấu ~"))
+        if text.count("“") != text.count("”"):
+            problems.append(Problem(file, where, f"có {text.count('“')} dấu “ mở nhưng {text.count('”')} dấu ” đóng",
+                                    "đóng mỗi ngoặc kép đã mở: “…”"))
     return problems
 
 

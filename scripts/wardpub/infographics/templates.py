@@ -5,7 +5,9 @@ A template names the slots it fills (wardpub.infographics.content), its fonts,
 its palette (brand colour names from extra.ward.colours, or hex), its type
 scale, and an ordered list of layers drawn by the one renderer
 (wardpub.infographics.render): rect, text, qr, icon, and stack (a list slot as
-a grid of cells drawn from the same item layers). A layer is written once with
+a grid of cells drawn from the same item layers). A text layer may ask for
+`wrap: greedy` instead of balanced lines, and `strike: <colour>` to cross
+out every line (a false claim). A layer is written once with
 its style; `at:` gives its box, and anything else that differs, per format,
 so every format is laid out, not scaled. A template may draw over a *frame*
 (kind: frame): the chrome every infographic shares (background, the ward's
@@ -23,8 +25,10 @@ posters are the A3 layout enlarged). Colours in a `cmyk` format are brand
 names (extra.ward.colours_cmyk) or `cmyk(c, m, y, k)` in percent, never hex.
 
 Checks name file, field and format: colours, fonts and sizes that exist,
-slots the template declares, boxes inside the canvas, text and QR codes
-inside the safe area, and nothing drawn over a text or the QR code. Named
+slots the template declares, no text smaller than its format's floor
+(MIN_TEXT: what a phone reader can read once a feed shrinks the image), boxes
+inside the canvas, text and QR codes inside the safe area, and nothing drawn
+over a text or the QR code. Named
 `examples:` in a template document it and feed its golden-image tests.
 """
 
@@ -52,6 +56,10 @@ FORMATS: dict[str, tuple[int, int]] = {
     "1080x1920": (1080, 1920),  # stories
 }
 FormatName = Literal["1080x1080", "1080x1350", "1200x630", "1080x1920"]
+# The smallest text each format may draw, px. A feed shows a 1080-wide image about 360 px wide
+# (a third): 28 px becomes about 9 CSS px, the least a phone reader can still read; a link
+# preview shows 1200×630 about 500 px wide, where 26 px becomes about 11 px.
+MIN_TEXT = {"1080x1080": 28, "1080x1350": 28, "1080x1920": 28, "1200x630": 26}
 # Print formats are named by the template that declares them (a3, bang-ron, slide...).
 PrintFormatName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -102,6 +110,11 @@ class TextLayer(_Layer):
     case: Literal["as-written", "upper"] = "as-written"
     # Fit the ink, not the line box: for a lone glyph (a quotation mark) or a big number.
     trim: bool = False
+    # balance: lines of even length (the narrowest measure that keeps the number of lines);
+    # greedy: each line as full as it goes. Either way no lone syllable ends the text.
+    wrap: Literal["balance", "greedy"] = "balance"
+    # A colour: a line struck through every line of the text (a false claim that reads as false however cropped).
+    strike: Optional[str] = None
 
     @model_validator(mode="after")
     def _one_source(self):
@@ -537,7 +550,7 @@ def print_problems(template: Template, fmt: Format) -> list[Problem]:
 def layer_problems(template: Template, fmt: Format, layer, where: str, in_stack: Optional[str] = None) -> list[Problem]:
     file = template.file
     problems = []
-    for attribute in ("fill", "outline", "colour", "dark", "light"):
+    for attribute in ("fill", "outline", "colour", "dark", "light", "strike"):
         token = getattr(layer, attribute, None)
         if token is not None and not colour_known(token, template.palette):
             problems.append(Problem(file, f"{where}.{attribute}", f"“{token}” không phải màu trong bảng màu (palette) hay tên màu thương hiệu",
@@ -551,6 +564,12 @@ def layer_problems(template: Template, fmt: Format, layer, where: str, in_stack:
             if isinstance(value, str) and value not in fmt.type_scale:
                 problems.append(Problem(file, f"{where}.{attribute}", f"không có cỡ chữ “{value}” trong type_scale",
                                         f"dùng một trong: {', '.join(fmt.type_scale)}, hoặc một số px"))
+        floor = MIN_TEXT.get(fmt.name, 0)
+        smallest = layer.min_size if layer.min_size is not None else layer.size
+        px = fmt.type_scale.get(smallest) if isinstance(smallest, str) else smallest
+        if px is not None and px < floor:
+            attribute = "min_size" if layer.min_size is not None else "size"
+            problems.append(Problem(file, f"{where}.{attribute}", f"cỡ chữ nhỏ nhất {px} px dưới mức đọc được trên điện thoại ({floor} px)", f"dùng cỡ từ {floor} px trở lên, hoặc bớt chữ của lớp này"))
         if layer.slot is not None and (layer.slot not in template.slots and template.kind != "frame" and layer.slot != "title"):
             problems.append(Problem(file, f"{where}.slot", f"mẫu không khai báo trường “{layer.slot}” trong slots",
                                     "thêm trường vào slots hoặc sửa tên"))

@@ -39,7 +39,7 @@ from ..infographics.templates import Format, Template
 from .specs import Item, PrintSpecs, slogan_words
 
 # Bump when the PDF backend draws differently: every document's key changes.
-PDF_VERSION = "1"
+PDF_VERSION = "2"
 BACKEND = f"wardpub pdf {PDF_VERSION}; reportlab {version('reportlab')}"
 SITE_FOLDER = "print"
 

@@ -195,19 +195,23 @@ if (typeof self !== "undefined" && typeof module === "undefined") {
 
   self.addEventListener("message", async (event) => {
     const message = event.data;
+    // Material 9 sends the query as a string; mkdocs-materialx 10 sends {query} with an `id`
+    // that its reply must carry (see the README, "Material's end of life").
+    const reply = (answer) => self.postMessage("id" in message ? { id: message.id, ...answer } : answer);
     if (message.type === 0) {
-      self.postMessage({ type: 1 });
+      reply({ type: 1 });
     } else if (message.type === 2) {
       const ticket = ++latest;
+      const query = typeof message.data === "string" ? message.data : message.data?.query ?? "";
       let result;
       try {
-        result = await search(message.data, ticket);
+        result = await search(query, ticket);
       } catch (error) {
         // Offline or a missing shard: show no results rather than a stale list.
         cache.clear();
         result = { items: [] };
       }
-      if (ticket === latest && result) self.postMessage({ type: 3, data: result });
+      if (ticket === latest && result) reply({ type: 3, data: result });
     }
   });
 }
