@@ -77,7 +77,7 @@ def page_section(page, language: str, project) -> str:
     if (page.meta or {}).get("gallery"):
         def actions(item: Infographic) -> str:
             title = item.spec.title[language]
-            return (social.share_bar(item.urls[language], title, language, project.ward.zalo_oa_id) + "\n"
+            return (social.share_bar(item.urls[language], title, language, project.ward.zalo_id()) + "\n"
                     + embeds.code_control(project.site_url, "infographic", item.id, title, language) + "\n"
                     + post_kit(item) + "\n")
 
