@@ -13,11 +13,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Material prints a migration banner on every build; the pin to mkdocs<2 is deliberate.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve cms bench article validate hooks infographics clips print fix-unicode lock clean system-packages
+.PHONY: site publish test serve cms bench article validate hooks infographics clips print fix-unicode lock clean system-packages
 
 ## make site: set up and build the whole site into site/ (atomically).
 site: $(SETUP) $(NODE_SETUP)
 	$(BIN)/wardpub build
+
+## make publish: the build that goes public: like make site, but refuses while any detail
+## of the ward in mkdocs.yml (extra.ward, site_url) is still a placeholder.
+publish: $(SETUP) $(NODE_SETUP)
+	$(BIN)/wardpub build --publish
 
 ## make test: set up everything the tests need and run them all.
 test: $(SETUP) $(NODE_SETUP) system-packages
@@ -77,13 +82,14 @@ $(NODE_SETUP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian packages the browser, server and print tests drive; installed only when missing.
+# Debian packages the browser, server, print and validator tests drive; installed only when missing.
 # poppler-utils: pdfinfo, pdffonts, pdftoppm, pdftotext (the print kit and the quiz's paper sheets); LibreOffice converts the slides
-# (with Liberation Sans standing in for Arial, as on an office machine without it).
+# (with Liberation Sans standing in for Arial, as on an office machine without it); Java runs the W3C validator.
 system-packages:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	command -v soffice >/dev/null || missing="$$missing libreoffice-impress"; \
 	fc-list 2>/dev/null | grep -q LiberationSans-Regular || missing="$$missing fonts-liberation"; \

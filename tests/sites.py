@@ -7,6 +7,7 @@ and checks the output or the editor's error lines.
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -55,8 +56,19 @@ class SiteMaker:
                 path.write_text(textwrap.dedent(content), encoding="utf-8")
         return self
 
-    def build(self) -> Path:
-        return build_site(self.root / "site", self.root / "mkdocs.yml")
+    def build(self, today: str | None = None) -> Path:
+        """Build the small project; today (YYYY-MM-DD) pins the ward's date for this build only."""
+        if today is None:
+            return build_site(self.root / "site", self.root / "mkdocs.yml")
+        previous = os.environ.get("WARDPUB_TODAY")
+        os.environ["WARDPUB_TODAY"] = today
+        try:
+            return build_site(self.root / "site", self.root / "mkdocs.yml")
+        finally:
+            if previous is None:
+                del os.environ["WARDPUB_TODAY"]
+            else:
+                os.environ["WARDPUB_TODAY"] = previous
 
     def failure_lines(self) -> list[str]:
         """Build what was written, which must fail: the editor's error lines (nothing is published)."""

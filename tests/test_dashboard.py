@@ -43,11 +43,15 @@ def test_participation_is_sorted_highest_first_and_activity_follows_the_months(s
     assert not participation.spec.sample  # the sample unit did not report
 
 
-def test_section_lists_totals_missing_units_and_a_complete_table(statistics):
+def test_section_lists_totals_missing_units_and_a_complete_table(statistics, monkeypatch):
+    monkeypatch.setenv("WARDPUB_TODAY", "2026-11-28")
     html = section(statistics)
     assert "<strong>2/3</strong> đơn vị đã gửi báo cáo tháng 3/2026" in html
     assert "<strong>95%</strong> cán bộ, đảng viên đã học tập, quán triệt (40/42 người)" in html
-    assert 'Hạn gửi báo cáo tháng 3/2026: 15/4/2026.' in html
+    # The deadline is worded for the day of the build: past by November.
+    assert 'Báo cáo tháng 3/2026: <span class="ward-dated ward-dated--past">đã hết hạn ngày <time datetime="2026-04-15">15/4/2026</time></span>.' in html
+    monkeypatch.setenv("WARDPUB_TODAY", "2026-04-10")
+    assert 'Báo cáo tháng 3/2026: <span class="ward-dated ward-dated--ahead">hạn <time' in section(statistics)
     assert re.search(r'<ul class="ward-missing">\n<li>Trung tâm Phục vụ hành chính công', html)
     table = html[html.index('<table class="ward-units"'):]
     rows = re.findall(r"<tr><th scope=\"row\" data-sort=\"([^\"]+)\"", table)

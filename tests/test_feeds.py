@@ -70,3 +70,15 @@ def test_every_page_links_its_languages_feeds(news_site):
 def test_feed_date_is_its_newest_item_not_the_clock(news_site):
     rss = (news_site / "feed.xml").read_text(encoding="utf-8")
     assert "<lastBuildDate>Fri, 07 Mar 2025 00:00:00 +0700</lastBuildDate>" in rss
+
+
+def test_feeds_word_dated_statements_for_the_day(make_site):
+    from sites import article, minimal_pages, news_index
+
+    files = {**minimal_pages(), **news_index(),
+             "docs/tin-tuc/2026/bao-cao.vi.md": article(title='"Các đơn vị báo cáo kết quả"', date="2026-03-20",
+                                                         description='"Các đơn vị gửi báo cáo theo phụ lục, {{ deadline 2026-04-15 }}."')}
+    site = make_site(files).build(today="2026-11-28")
+    rss = (site / "feed.xml").read_text(encoding="utf-8")
+    assert "Các đơn vị gửi báo cáo theo phụ lục, đã hết hạn ngày 15/4/2026." in rss and "{{" not in rss
+    assert "đã hết hạn ngày 15/4/2026" in (site / "feed.json").read_text(encoding="utf-8")

@@ -82,7 +82,7 @@ def test_the_contest_page_words_each_state_by_the_build_date(tmp_path):
     assert 'href="https://docs.google.com/forms/d/e/VI-DU-BIEU-MAU/viewform"' in opened
 
     closed = contest_section(project, "en", page, D(2027, 1, 30))
-    assert "The round closed on 25 Jan 2027. The organisers are marking the entries. Results are expected on 5 Feb 2027." in closed
+    assert "The round closed on 25 January 2027. The organisers are marking the entries. Results are expected on 5 February 2027." in closed
     assert "docs.google.com" not in closed
     # Once the announced day has passed without results, the page no longer promises it.
     late = contest_section(project, "en", page, D(2027, 2, 10))

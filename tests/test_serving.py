@@ -58,11 +58,16 @@ def test_fingerprinted_asset_is_cached_for_a_year_and_keeps_every_header(nginx, 
     assert fetch(nginx + "assets/fonts/" + font)[1]["Cache-Control"].endswith("immutable")
 
 
-def test_missing_page_is_the_sites_own_404(nginx):
+def test_missing_page_is_the_sites_own_404_in_the_readers_language(nginx):
     status, headers, body = fetch(nginx + "khong-co-trang-nay/", gzip_ok=False)
     assert status == 404
-    assert "Không tìm thấy trang" in body.decode("utf-8")
+    assert '<html lang="vi"' in body.decode("utf-8") and "Không tìm thấy trang" in body.decode("utf-8")
     assert_security_headers(headers)
+    status, headers, body = fetch(nginx + "en/no-such-page/", gzip_ok=False)
+    assert status == 404
+    assert '<html lang="en"' in body.decode("utf-8") and "Page not found" in body.decode("utf-8")
+    assert_security_headers(headers)
+    assert fetch(nginx + "en/")[0] == 200  # the English folder is still served
 
 
 def test_only_embed_pages_may_be_framed_by_the_ward(nginx):

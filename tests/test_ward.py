@@ -41,3 +41,57 @@ def test_bad_colour_and_missing_field():
         "mkdocs.yml: extra.ward.colours.link: “red” không phải mã màu dạng #rrggbb. Sửa: viết ví dụ \"#a50e14\"",
         "mkdocs.yml: extra.ward.email: thiếu trường bắt buộc. Sửa: thêm trường này",
     ]
+
+
+def test_every_shipped_placeholder_is_found():
+    from wardpub.ward import placeholders
+
+    found = dict(placeholders(project_ward_block()["ward"], "https://example.gov.vn/nq71/"))
+    assert set(found) == {"extra.ward.name.vi", "extra.ward.name.en", "extra.ward.committee.vi", "extra.ward.committee.en",
+                          "extra.ward.address.vi", "extra.ward.address.en", "extra.ward.phone", "extra.ward.email",
+                          "extra.ward.zalo_oa_id", "extra.ward.embed_origins[0]", "site_url"}
+    assert found["extra.ward.phone"] == "[0xx xxxx xxxx]"
+
+
+def test_real_values_are_not_placeholders():
+    from wardpub.ward import is_placeholder
+
+    for value in ("Phường Bình Thạnh", "028 3841 2345", "vanphong@phuongbinhthanh.gov.vn", "https://phuongbinhthanh.gov.vn",
+                  "Số 6 Phan Đăng Lưu, phường Bình Thạnh, TP. Hồ Chí Minh"):
+        assert not is_placeholder(value), value
+    for value in ("[TÊN PHƯỜNG]", "https://example.gov.vn", "hopthu@example.com", "https://phuong.example", "[0xx]"):
+        assert is_placeholder(value), value
+
+
+def test_placeholder_contacts_are_never_links():
+    ward, _ = load_ward(project_ward_block())
+    assert ward.links() == {"phone": None, "email": None}
+    assert ward.page_values("vi")["phone"] == "[0xx xxxx xxxx]"
+    real = project_ward_block()
+    real["ward"].update(phone="028 3841 2345", email="vanphong@phuongbinhthanh.gov.vn")
+    ward, _ = load_ward(real)
+    assert ward.links() == {"phone": "tel:02838412345", "email": "mailto:vanphong@phuongbinhthanh.gov.vn"}
+    assert ward.page_values("vi")["phone"] == "[028 3841 2345](tel:02838412345)"
+
+
+def test_short_name_must_fit_a_phone_header():
+    extra = project_ward_block()
+    extra["ward"]["short_name"] = {"vi": "Phường Nguyễn Thái Bình mới", "en": "P. NTB"}
+    ward, problems = load_ward(extra)
+    assert ward is None
+    [problem] = problems
+    assert str(problem).startswith("mkdocs.yml: extra.ward.short_name.vi: “Phường Nguyễn Thái Bình mới” dài 27 ký tự")
+
+
+def test_logo_must_exist_and_be_an_image(tmp_path):
+    from wardpub.ward import logo_problems, logo_size
+
+    extra = project_ward_block()
+    extra["ward"]["logo"] = "assets/images/logo-phuong.svg"
+    ward, _ = load_ward(extra)
+    [missing] = logo_problems(ward, tmp_path)
+    assert missing.field == "extra.ward.logo" and "không tìm thấy tệp docs/assets/images/logo-phuong.svg" in missing.message
+    (tmp_path / "assets/images").mkdir(parents=True)
+    (tmp_path / "assets/images/logo-phuong.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 40"></svg>')
+    assert logo_problems(ward, tmp_path) == []
+    assert logo_size(tmp_path / "assets/images/logo-phuong.svg") == (80, 40)

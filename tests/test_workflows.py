@@ -1,4 +1,5 @@
-"""The GitHub workflows: one runs `make test`, one deploys `make site`, one tries Material's successors; all lint clean."""
+"""The GitHub workflows: one runs `make test`, one deploys a publishing build (`make publish`) daily,
+one tries Material's successors; all lint clean."""
 
 import json
 import subprocess
@@ -31,8 +32,11 @@ def test_one_workflow_tests_and_one_deploys_from_main():
             for path in WORKFLOWS.glob("*.yml")}
     assert any("make test" in run for run in runs["test.yml"])
     deploy = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text())
-    assert any("make site" in run for run in runs["deploy.yml"])
+    # A publishing build: it refuses placeholders instead of deploying them.
+    assert any("make publish" in run for run in runs["deploy.yml"])
     assert deploy[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as True
+    # Rebuilt every day, so articles dated today appear and dated statements are worded for today.
+    assert deploy[True]["schedule"][0]["cron"]
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["jobs"]["deploy"]["steps"])
 
 

@@ -13,15 +13,14 @@ and feeds are made from. Vietnamese is required; English is optional.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .dated import TIMEZONE, today  # noqa: F401 (the news section and feeds read them here)
 from .chronology import article_problems
 from .pages import SourceFile, check_front_matter, line_of
 from .posts.limits import HASHTAGS_MAX, HOOK_MAX
@@ -34,7 +33,6 @@ NEWS_INDEX = ("tin-tuc/index.vi.md", "tin-tuc/index.en.md")
 ARTICLE_PATH = re.compile(r"^tin-tuc/(\d{4})/([a-z0-9][a-z0-9-]*?)\.(vi|en)\.md$")
 WORDS_PER_MINUTE = 200
 PLACEHOLDER = "[Viết"  # how `make article` marks text still to write
-TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 _RAW_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
@@ -111,12 +109,6 @@ class Article:
 
     def published(self, today: dt.date) -> bool:
         return not self.meta.draft and self.meta.date <= today
-
-
-def today() -> dt.date:
-    """The ward's date (UTC+07:00); WARDPUB_TODAY=YYYY-MM-DD pins it for tests and previews."""
-    pinned = os.environ.get("WARDPUB_TODAY")
-    return dt.date.fromisoformat(pinned) if pinned else dt.datetime.now(TIMEZONE).date()
 
 
 def is_article(rel: str) -> bool:

@@ -40,9 +40,9 @@ class Row:
         return [self.figure, f"{fmt(self.ours)} {self.unit}", f"{fmt(self.baseline)} {self.unit}", ratio, self.baseline_name]
 
 
-def print_table(rows: list[Row]) -> None:
-    header = ["Figure", "This site", "Baseline", "Ratio", "Baseline is"]
-    table = [header] + [row.cells() for row in rows]
+def print_table(rows: list, header: tuple[str, ...] = ("Figure", "This site", "Baseline", "Ratio", "Baseline is")) -> None:
+    """Rows (anything with cells()) as a Markdown table under header."""
+    table = [list(header)] + [row.cells() for row in rows]
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     for n, row in enumerate(table):
         print("| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) + " |")
@@ -328,30 +328,88 @@ def print_rows(work: Path) -> list[Row]:
         Row("Print kit: documents drawn by a no-change run", len(again.drawn), len(documents), "files", "documents drawn cold"),
         Row("Print kit: largest PDF", max(pdfs) / 1000, sum(pdfs) / len(pdfs) / 1000, "KB", "the mean PDF"),
     ]
+@dataclass
+class ReadingRow:
+    """One page as a phone reader gets it: Lighthouse's four scores and layout shift, and the first visit's bytes."""
+
+    page: str
+    language: str
+    scores: object  # wardpub.audits.Scores
+    first_visit: int  # bytes, compressed, every request
+
+    def cells(self) -> list[str]:
+        c = self.scores.categories
+        return [self.page, self.language, str(c["performance"]), str(c["accessibility"]), str(c["best-practices"]),
+                str(c["seo"]), f"{self.scores.layout_shift:.3f}", f"{self.first_visit / 1000:,.0f} KB"]
+
+
+def reading_rows(site: Path, site_url: str) -> list[ReadingRow]:
+    """Lighthouse 12, mobile settings, on the four kinds of page in both languages, served
+    compressed by the shipped nginx configuration; and what a first visit downloads."""
+    from .audits import PAGES, lighthouse
+    from .browser import launch
+    from .serving import run_nginx
+
+    rows = []
+    with run_nginx(site, site_url, []) as base, launch() as browser:
+        for name, vi, en in PAGES:
+            for language, path in (("vi", vi), ("en", en)):
+                rows.append(ReadingRow(name, language, lighthouse(base + path), first_visit_bytes(browser, base + path)))
+    return rows
+
+
+def print_reading_table(rows: list[ReadingRow]) -> None:
+    print_table(rows, ("Page (Lighthouse 12, mobile)", "Lang", "Performance", "Accessibility", "Best practices", "SEO", "CLS", "First visit"))
+    print("\nGoal: 95 or more in every category, CLS under 0.1, a first visit under 250 KB. Performance is a timing:"
+          " read it on a quiet machine; the tests assert only the other three and CLS.")
 
 
 def main(args) -> int:
     rows: list[Row] = []
+    reading: list[ReadingRow] = []
+    only = set(args.only)  # the sections to run (wardpub.cli lists them; all by default)
     with tempfile.TemporaryDirectory(prefix="wardpub-bench-") as tmp:
         work = Path(tmp)
-        print("Building this site and its plain-Material baseline…", file=sys.stderr)
-        real = build_both(work / "real", "Site")
-        rows += real.rows + page_rows(real, "Site", "nghi-quyet-71/diem-moi-dot-pha/", "nghi-quyet-71/diem-moi-dot-pha/", search=True)
-        pages = args.pages // 2
-        print(f"Building a synthetic site with {pages} pages per language…", file=sys.stderr)
-        large = build_both(work / "large", f"{args.pages:,} pages", extra_pages=pages)
-        sample = f"bench/bai-{min(pages, 500):04d}/"
-        rows += large.rows + page_rows(large, f"{args.pages:,} pages", sample, sample, search=True)
-        print("Building 1,000 and 2,000 synthetic bilingual articles…", file=sys.stderr)
-        rows += news_scale_rows(work / "news", work / "real" / "cache")
-        print("Rendering every chart into an empty cache…", file=sys.stderr)
-        rows += chart_rows(work / "charts")
-        print("Rendering every infographic into an empty cache…", file=sys.stderr)
-        rows += infographic_rows(work / "infographics")
-        print("Rendering a 15-second clip into an empty cache…", file=sys.stderr)
-        rows += clip_rows(work / "clips")
-        print("Rendering the print kit into an empty cache…", file=sys.stderr)
-        rows += print_rows(work / "print")
-    print_table(rows)
-    print("\nRatios are this site ÷ baseline, measured in this run. Bytes are encoded (gzip) as the browser received them.")
+        ours_site = None
+        if "site" in only:
+            print("Building this site and its plain-Material baseline…", file=sys.stderr)
+            real = build_both(work / "real", "Site")
+            rows += real.rows + page_rows(real, "Site", "nghi-quyet-71/diem-moi-dot-pha/", "nghi-quyet-71/diem-moi-dot-pha/", search=True)
+            ours_site = real.ours
+        if "reading" in only:
+            if ours_site is None:
+                print("Building this site…", file=sys.stderr)
+                ours_site = work / "reading-site"
+                timed([str(BIN / "wardpub"), "build", "--config", str(copy_project(work / "reading-project")), "--site-dir", str(ours_site)])
+            print("Lighthouse on the front page, the news list, an article and a content page…", file=sys.stderr)
+            from mkdocs.config import load_config
+
+            reading = reading_rows(ours_site, load_config(config_file=str(PROJECT_ROOT / "mkdocs.yml")).site_url)
+        if "large" in only:
+            pages = args.pages // 2
+            print(f"Building a synthetic site with {pages} pages per language…", file=sys.stderr)
+            large = build_both(work / "large", f"{args.pages:,} pages", extra_pages=pages)
+            sample = f"bench/bai-{min(pages, 500):04d}/"
+            rows += large.rows + page_rows(large, f"{args.pages:,} pages", sample, sample, search=True)
+        if "news" in only:
+            print("Building 1,000 and 2,000 synthetic bilingual articles…", file=sys.stderr)
+            rows += news_scale_rows(work / "news", work / "real" / "cache")
+        if "charts" in only:
+            print("Rendering every chart into an empty cache…", file=sys.stderr)
+            rows += chart_rows(work / "charts")
+        if "infographics" in only:
+            print("Rendering every infographic into an empty cache…", file=sys.stderr)
+            rows += infographic_rows(work / "infographics")
+        if "clips" in only:
+            print("Rendering a 15-second clip into an empty cache…", file=sys.stderr)
+            rows += clip_rows(work / "clips")
+        if "print" in only:
+            print("Rendering the print kit into an empty cache…", file=sys.stderr)
+            rows += print_rows(work / "print")
+    if rows:
+        print_table(rows)
+        print("\nRatios are this site ÷ baseline, measured in this run. Bytes are encoded (gzip) as the browser received them.")
+    if reading:
+        print()
+        print_reading_table(reading)
     return 0

@@ -1,6 +1,6 @@
 """Command-line entry points (`wardpub <command>`), thin wrappers over the modules.
 
-  wardpub build          validate, then build site/ atomically (make site)
+  wardpub build          validate, then build site/ atomically (make site; --publish: make publish)
   wardpub validate       check every page, table and spec without building
   wardpub new-article    start a news article from its Vietnamese title (make article)
   wardpub fix-unicode    rewrite text files in Unicode NFC
@@ -41,7 +41,7 @@ def _build(args) -> int:
 
     configure_logging(args.verbose)
     try:
-        target = build_site(args.site_dir, args.config or default_config())
+        target = build_site(args.site_dir, args.config or default_config(), publishing=args.publish)
     except BuildFailed as error:
         print(str(error), file=sys.stderr)
         print("Chưa xuất bản: trang web cũ vẫn giữ nguyên. (Build stopped; the previous site/ is untouched.)", file=sys.stderr)
@@ -219,6 +219,8 @@ def _eol_report(args) -> int:
             summary.write(text + "\n")
     print(text)
     return 0
+# The benchmark's sections (wardpub.bench), named here so `--help` works without importing it.
+BENCH_SECTIONS = ("site", "large", "news", "charts", "infographics", "clips", "print", "reading")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -229,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=None)
     build.add_argument("--config", type=Path, default=None, help="another project's mkdocs.yml (benchmarks)")
     build.add_argument("-v", "--verbose", action="store_true")
+    build.add_argument("--publish", action="store_true", help="a publishing build: refuse placeholders in extra.ward and site_url")
     build.set_defaults(run=_build)
 
     validate = commands.add_parser("validate", help="check content without building")
@@ -285,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
 
     bench = commands.add_parser("bench", help="print the benchmark table")
     bench.add_argument("--pages", type=int, default=2000, help="size of the large synthetic site")
+    bench.add_argument("--only", nargs="+", choices=BENCH_SECTIONS, default=list(BENCH_SECTIONS),
+                       help="run only these sections (reading: Lighthouse and first-visit bytes of the key pages)")
     bench.set_defaults(run=_bench)
 
     eol_build = commands.add_parser("eol-build", help="build with an alternative stack (run with that stack's Python)")

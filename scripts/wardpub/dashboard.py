@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import DATA_DIR
+from . import dated
 from . import language as lang
 from .cache import generated
 from .charts import Bar, Chart, ChartSet, ChartSpec, Series, figure_html, load_charts, relative_root
@@ -115,9 +116,10 @@ def _render_totals(statistics: Statistics, language: str) -> str:
 
 
 def _render_missing(statistics: Statistics, language: str) -> str:
-    deadline = lang.date(statistics.deadline, language)
+    # The deadline is a dated statement: worded as ahead or past on the day of the build.
+    deadline = dated.html_words(f"{{{{ deadline {statistics.deadline.isoformat()} }}}}", language, dated.today())
     period = lang.month(statistics.period, language, "long")
-    intro = f'<p class="ward-deadline">{_translate("dashboard.deadline", language, period=period, deadline=deadline)}</p>'
+    intro = f'<p class="ward-deadline">{lang.t("dashboard.deadline", language, period=html.escape(period), deadline=deadline)}</p>'
     missing = statistics.missing()
     if not missing:
         return f'{intro}\n<p>{_translate("dashboard.all_reported", language)}</p>'

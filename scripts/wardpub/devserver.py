@@ -3,7 +3,8 @@ sub-path, compressed like production.
 
 Owns `serve_site`, which serves a folder at http://127.0.0.1:<port>/<prefix>/
 with gzip for text (as the nginx configuration does), the site's own 404
-page, and nothing outside the folder. It runs in a background thread.
+page in the reader's language (en/404.html under en/, as nginx serves it), and
+nothing outside the folder. It runs in a background thread.
 """
 
 from __future__ import annotations
@@ -55,7 +56,11 @@ class SiteHandler(BaseHTTPRequestHandler):
                 self.send_header("Location", path + "/")
                 self.end_headers()
                 return
-            status, target = HTTPStatus.NOT_FOUND, self.root / "404.html"
+            # The not-found page of the language the address is in: English under en/.
+            relative = path[len(self.prefix):] if path.startswith(self.prefix) else ""
+            language_404 = self.root / relative.split("/", 1)[0] / "404.html" if "/" in relative else None
+            target = language_404 if language_404 is not None and language_404.is_file() else self.root / "404.html"
+            status = HTTPStatus.NOT_FOUND
             if not target.is_file():
                 self.send_error(HTTPStatus.NOT_FOUND)
                 return

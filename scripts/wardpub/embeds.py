@@ -95,7 +95,7 @@ def items(project, news, language: str) -> list[Item]:
                           lambda url: dashboard_section(SimpleNamespace(url=url, meta={"dashboard": True}), language, project)))
     found.append(Item("news", "", lang.t("news.latest", language), lang.t("feed.description", language),
                       f"{prefix(language)}tin-tuc/",
-                      lambda url: news.cards(news.articles[:10], language, url) + "\n\n" + search_form(language)))
+                      lambda url: news.cards(news.articles[:10], language, url, level=2) + "\n\n" + search_form(language)))
     return found
 
 

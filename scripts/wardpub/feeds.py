@@ -2,7 +2,8 @@
 
 Owns `feed_files`: the newest articles available in a language, with
 absolute links under site_url and dates at midnight in the ward's time zone
-(+07:00). Output is deterministic: the feed's own date is its newest item's,
+(+07:00); dated statements in titles and summaries are worded for the day of
+the build (wardpub.dated). Output is deterministic: the feed's own date is its newest item's,
 never the build clock. Feeds live at the language's root (feed.xml,
 feed.json) and every page links them from its head.
 """
@@ -49,10 +50,10 @@ def rss(news: News, language: str, site_url: str, site_name: str) -> bytes:
         meta = article.version(language).meta
         url = site_url + article.url(language)
         entry = feed.add_entry(order="append")
-        entry.title(meta.title)
+        entry.title(news.words(meta.title, language))
         entry.link(href=url)
         entry.guid(url, permalink=True)
-        entry.description(meta.description)
+        entry.description(news.words(meta.description, language))
         entry.pubDate(_moment(meta.date))
         entry.category(term=news.registries.categories[meta.category][language])
         entry.dc.dc_creator(meta.author)
@@ -68,9 +69,9 @@ def json_feed(news: News, language: str, site_url: str, site_name: str) -> bytes
         item = {
             "id": url,
             "url": url,
-            "title": meta.title,
-            "summary": meta.description,
-            "content_text": meta.description,
+            "title": news.words(meta.title, language),
+            "summary": news.words(meta.description, language),
+            "content_text": news.words(meta.description, language),
             "date_published": _moment(meta.date).isoformat(),
             "authors": [{"name": meta.author}],
             "tags": [news.registries.categories[meta.category][language]] + [news.registries.tags[t][language] for t in meta.tags],

@@ -1,8 +1,9 @@
 """Language-dependent output: interface strings, dates and numbers.
 
 Owns the table in data/strings.yml and formatting through Babel, so a date
-reads "16/9/2025" or "16 tháng 9, 2025" on Vietnamese pages and "16 September
-2025" on English ones, and numbers use the page language's separators.
+reads "16/9/2025" on Vietnamese pages (never "16 tháng 9, 2025") and
+"16 September 2025" on English ones, everywhere: pages, listings, feeds and
+images; numbers use the page language's separators.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from . import PACKAGE_DIR
 
 DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ("vi", "en")
-# "text": a day as running text writes it (Vietnamese 18/11/2025, English 18 November 2025).
-_DATE_FORMATS = {"vi": {"short": "d/M/yyyy", "long": "d 'tháng' M, yyyy", "day": "EEEE d/M/yyyy", "text": "d/M/yyyy"},
-                 "en": {"short": "d MMM yyyy", "long": "d MMMM yyyy", "day": "EEEE d MMMM yyyy", "text": "d MMMM yyyy"}}
+# One way to write a day per language, in running text, lists and images alike; "day" adds the weekday.
+_DATE_FORMATS = {"vi": {"short": "d/M/yyyy", "long": "d/M/yyyy", "text": "d/M/yyyy", "day": "EEEE d/M/yyyy"},
+                 "en": {"short": "d MMMM yyyy", "long": "d MMMM yyyy", "text": "d MMMM yyyy", "day": "EEEE d MMMM yyyy"}}
 _MONTH_FORMATS = {"vi": {"short": "M/yyyy", "long": "'tháng' M/yyyy"}, "en": {"short": "MMM yyyy", "long": "MMMM yyyy"}}
 
 
@@ -50,7 +51,10 @@ def t(key: str, language: str, count: int | None = None, **values: object) -> st
 
 @cache  # listings format the same few dates thousands of times; Babel is slow at it
 def date(value: dt.date, language: str, style: str = "short") -> str:
-    return format_date(value, _DATE_FORMATS.get(language, _DATE_FORMATS["en"])[style], locale=language)
+    """A day as the language writes it: "22/8/2025" (vi), "22 August 2025" (en), whatever the style
+    (never "22 tháng 8, 2025"); style "day" puts the weekday first ("Thứ Sáu 22/8/2025")."""
+    formats = _DATE_FORMATS.get(language, _DATE_FORMATS["en"])
+    return format_date(value, formats.get(style, formats["short"]), locale=language)
 
 
 def month(value: dt.date, language: str, style: str = "short") -> str:

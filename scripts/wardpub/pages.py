@@ -3,9 +3,10 @@ Markdown additions the build makes to them.
 
 Owns the rules for docs/**/*.md outside the news section: required title and
 description, ASCII file names, a Vietnamese page `page.vi.md` with its
-`page.en.md` twin (or `vi_only: true`; a blank English file counts as none), NFC text, `[src:N]` citations of known sources and
-`{{ ward.* }}` tokens. At build time it turns citations into links and ends
-every page with its sources, in the page's language.
+`page.en.md` twin (or `vi_only: true`; a blank English file counts as none), NFC text, `[src:N]` citations of known sources,
+`{{ ward.* }}` tokens and dated statements (`{{ deadline 2026-04-15 }}`, wardpub.dated). At build time it fills the tokens in and hands the
+citations to wardpub.citations, which numbers them and ends the page with its
+sources, in the page's language.
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import language as lang
+from . import dated
+from .citations import Citations, citation_ids
 from .datafiles import nfc_problems, parse_yaml
 from .problems import Problem, display_path, from_validation_error
-from .registries import Registries, Source
+from .registries import Registries
 
 # Same pattern MkDocs uses, so both read the same front matter.
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
@@ -33,7 +35,7 @@ WARD_TOKEN = re.compile(r"\{\{\s*ward\.([a-z_]+)\s*\}\}")
 # Every page names its language: page.vi.md, page.en.md (the layout Decap CMS writes; both
 # mkdocs-static-i18n and the nav address the pair as page.md).
 ASCII_PATH = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.(vi|en)\.md$")
-WARD_KEYS = ("name", "committee", "publication", "address", "phone", "email")
+WARD_KEYS = ("name", "short_name", "committee", "publication", "address", "phone", "email")
 VI_SUFFIX = ".vi.md"
 EN_SUFFIX = ".en.md"
 _LANGUAGE_SUFFIX = re.compile(r"\.(vi|en)\.md$")
@@ -71,6 +73,7 @@ class PageMeta(BaseModel):
     print_kit: bool = False  # the print kit for staff: wardpub.printkit.page fills the page
     quiz: Optional[Literal["practice", "contest"]] = None  # the quiz pages: wardpub.quiz.pages fills them
     share: bool = True  # share buttons under the page (false: the editor guide, pages not for citizens)
+    lead_infographic: Optional[str] = None  # the home page: the infographic beside its lead (wardpub.frontpage)
     # Material's own keys editors may use.
     hide: list[str] = []
     search: dict = {}
@@ -112,10 +115,6 @@ def line_of(source: SourceFile, offset: int) -> int:
     return source.body_line + source.body.count("\n", 0, offset)
 
 
-def citation_ids(raw: str) -> list[str]:
-    return [part.strip() for part in raw.split(",") if part.strip()]
-
-
 def body_problems(source: SourceFile, registries: Registries) -> list[Problem]:
     """Citations of unknown sources and unknown ward tokens in a page body."""
     problems = []
@@ -129,6 +128,18 @@ def body_problems(source: SourceFile, registries: Registries) -> list[Problem]:
         if match.group(1) not in WARD_KEYS:
             problems.append(Problem(source.file, match.group(0), "không có thông tin phường tên này",
                                     f"dùng một trong: {', '.join('ward.' + k for k in WARD_KEYS)}", line_of(source, match.start())))
+    for offset, token, message, fix in dated.token_problems(body):
+        problems.append(Problem(source.file, token, message, fix, line_of(source, offset)))
+    return problems
+
+
+def front_matter_token_problems(source: SourceFile, fields: tuple[str, ...] = ("title", "description")) -> list[Problem]:
+    """Dated statements in the title and description are checked like those in the text."""
+    problems = []
+    for name in fields:
+        value = source.meta.get(name)
+        if isinstance(value, str):
+            problems += [Problem(source.file, name, message, fix) for _, _, message, fix in dated.token_problems(value)]
     return problems
 
 
@@ -150,7 +161,7 @@ def check_front_matter(source: SourceFile, model: type[BaseModel], registries: R
         if ident not in registries.sources:
             problems.append(Problem(source.file, "sources", f"không có nguồn số {ident} trong docs/_data/sources.yml",
                                     "sửa số nguồn hoặc thêm nguồn vào sources.yml"))
-    return meta, problems + body_problems(source, registries)
+    return meta, problems + body_problems(source, registries) + front_matter_token_problems(source)
 
 
 def validate_page(source: SourceFile, registries: Registries) -> tuple[Optional[PageMeta], list[Problem]]:
@@ -195,44 +206,21 @@ def pairing_problems(docs_dir: Path, paths: list[Path], vi_only: set[Path]) -> l
 
 # ── build-time additions ────────────────────────────────────────────────────
 
-def _cite(match: re.Match, language: str, cited: list[int]) -> str:
-    links = []
-    for ident in citation_ids(match.group(1)):
-        number = int(ident)
-        if number not in cited:
-            cited.append(number)
-        label = html.escape(lang.t("sources.cite", language, number=number))
-        links.append(f'<a href="#src-{number}" aria-label="{label}">{number}</a>')
-    return f'<sup class="ward-cite">[{", ".join(links)}]</sup>'
-
-
-def source_item(number: int, source: Source, language: str) -> str:
-    parts = [html.escape(source.outlet)]
-    if source.date:
-        parts.append(lang.date(source.date, language))
-    about = html.escape(source.about[language])
-    if source.url:
-        about = f'<a href="{html.escape(source.url)}" rel="noopener">{about}</a>'
-    return f'<li id="src-{number}"><span class="ward-sources__n">[{number}]</span> {", ".join(parts)}: {about}</li>'
-
-
-def render(markdown: str, meta: dict, language: str, ward_values: dict[str, str], registries: Registries) -> str:
-    """Markdown as published: ward tokens filled in, citations linked, sources appended."""
-    cited: list[int] = []
+def render(markdown: str, meta: dict, language: str, ward_values: dict[str, str], registries: Registries,
+           on: Optional[dt.date] = None) -> str:
+    """Markdown as published: ward tokens filled in, dated statements worded for the day `on`
+    (the ward's today by default), citations numbered for this page, sources appended."""
+    citations = Citations(language)
+    on = on or dated.today()
 
     def fill(text: str) -> str:
         text = WARD_TOKEN.sub(lambda m: ward_values.get(m.group(1), m.group(0)), text)
-        return CITATION.sub(lambda m: _cite(m, language, cited), text)
+        text = dated.html_words(text, language, on)
+        return citations.link(text)
 
     markdown = outside_code(markdown, fill)
-    for number in meta.get("sources") or []:
-        if number not in cited:
-            cited.append(number)
-    if not cited:
-        return markdown
-    items = "\n".join(source_item(n, registries.sources[n], language) for n in cited)
-    heading = lang.t("sources.heading", language)
-    return f'{markdown.rstrip()}\n\n## {heading}\n\n<ul class="ward-sources">\n{items}\n</ul>\n'
+    sources = citations.listing(registries, meta.get("sources") or [])
+    return f"{markdown.rstrip()}\n\n{sources}" if sources else markdown
 
 
 _LINK = re.compile(r'<a href="([^"#][^"]*)"([^>]*)>')

@@ -7,7 +7,10 @@ priority -100) and switches `theme.language` in its on_config (-100):
 - on_config runs after it (-110), so it sees the language being built;
 - on_files runs twice: before it (0), to drop drafts and future articles so
   no language sees them, and after it (-110), to add this language's
-  generated news listings, which it would otherwise try to pair by language;
+  generated news listings, which it would otherwise try to pair by language,
+  and the pictures of its news cards (made from its link-preview cards);
+- on_post_template writes the not-found page of each language where its
+  readers land (the English build's under en/, not over the Vietnamese one);
 - on_post_build runs before Material's search plugin (10), taking the
   entries Material's parser made for our folded index and leaving Material an
   empty list (its search_index.json keeps only its settings, so a first visit
@@ -33,13 +36,14 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from markupsafe import Markup
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import (charts, chronology, clips, cms, dashboard, embeds, feeds, fonts, infographics, language, pages, printkit, quiz,
-               sanitize, search_index, social, ward)
+from . import (charts, chronology, clips, cms, dashboard, dated, embeds, feeds, fonts, frontpage, infographics, language, layout,
+               pages, printkit, quiz, sanitize, search_index, social, ward)
 from .posts import calendar as post_calendar
 from .posts import kit as post_kit
 from .posts import pages as post_pages
 from .cache import generated, use_project, write_atomic
-from .news import GeneratedPage, News
+from .news import GeneratedPage, News, prefix
+from .pictures import Pictures
 from .validate import Project, blank_translations, check_project
 
 
@@ -83,6 +87,7 @@ class WardPlugin(BasePlugin[WardConfig]):
         self.generated: dict[str, GeneratedPage] = {}
         self.previews: social.Previews | None = None
         self.stylesheets: list[str] = []
+        self.page_urls: set[str] = set()  # every page of this language build, for links to pages that may not exist yet
         self.language = language.DEFAULT_LANGUAGE
 
     @event_priority(-110)
@@ -103,11 +108,19 @@ class WardPlugin(BasePlugin[WardConfig]):
     def on_env(self, env, config, files):
         env.filters["ward_date"] = lambda value, style="short": language.date(value, self.language, style)
         env.globals["ward_t"] = lambda key, **values: language.t(key, self.language, **values)
+        env.globals["ward_t_in"] = lambda key, other: language.t(key, other)
+        other = next(code for code in language.LANGUAGES if code != self.language)
+        # Written as a path from the site's root: the not-found page answers at any depth.
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        env.globals["ward_other_language"] = {"lang": other, "home": root + prefix(other)}
         env.filters["ward_search_worker"] = search_index.with_worker
         env.globals["ward"] = self.project.ward.values(self.language)
+        env.globals["ward_links"] = self.project.ward.links()
+        env.globals["ward_logo"] = ward.logo_tag(self.project.ward, config.docs_dir)
         env.filters["ward_absolute"] = lambda url: urljoin(config.site_url or "", url or "")
         env.globals["ward_feeds"] = feeds.head_links(self.language)
         env.globals["ward_share_bar"] = self._share_bar
+        env.globals["ward_related"] = lambda page: Markup(self.news.related_html(page.file.src_uri, page.url, self.language)) if page else ""
         env.globals["ward_post_kit"] = self._post_kit
         return env
 
@@ -115,7 +128,7 @@ class WardPlugin(BasePlugin[WardConfig]):
         """Share buttons for articles and content pages (not listings, not pages with share: false)."""
         if page is None or not page.canonical_url or page.file.src_uri in self.generated or page.meta.get("share") is False:
             return Markup("")
-        return Markup(social.share_bar(page.canonical_url, page.title, self.language, self.project.ward.zalo_oa_id))
+        return Markup(social.share_bar(page.canonical_url, page.title, self.language, self.project.ward.zalo_id()))
 
     def _post_kit(self, page) -> Markup:
         """The folded "Đăng bài" panel under an article (infographics get theirs from the gallery)."""
@@ -176,23 +189,39 @@ class WardPlugin(BasePlugin[WardConfig]):
         facts = social.page_facts(files.documentation_pages(), self.project, self.news, self.generated, self.language)
         for path, source in self.previews.prepare(facts):
             files.append(File.generated(config, path, abs_src_path=str(source)))
+        path, listing = self.previews.manifest()
+        files.append(File.generated(config, path, content=listing))
+        # The news cards' pictures: each article's cover, else its preview card, resized.
+        wanted = self.news.picture_sources(self.language, self.previews.card_file, Path(config.docs_dir))
+        prepared = Pictures().prepare(wanted)
+        self.news.set_pictures(self.language, prepared)
+        for picture in prepared.values():
+            for path, source in picture.files.items():
+                files.append(File.generated(config, path, abs_src_path=str(source)))
+        self.page_urls = {file.url for file in files.documentation_pages()}
         return files
 
     on_files = CombinedEvent(_files_before_i18n, _files_after_i18n)
 
     def on_page_markdown(self, markdown, page, config, files):
         src_uri = page.file.src_uri
+        # Dated statements in the title and description (head, cards, search) are worded for today too.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = dated.plain_words(page.meta[key], self.language, self.news.today)
         if src_uri in self.news.by_src:
             markdown, meta = self.news.article_markdown(markdown, src_uri, page.url, self.language)
             page.meta.update(meta)
-        # Sections other modules add to a page (its infographics, charts, latest
+        if src_uri in frontpage.HOME:
+            markdown = frontpage.compose(markdown, page, self.language, self.project, self.news, self.page_urls)
+        # Sections other modules add to a page (its infographics, charts, related
         # news...) go before the source list, which pages.render puts last.
         added = [section(page, self.language, self.project) for section in PAGE_SECTIONS]
         added.append(self.news.section(src_uri, page.meta, page.url, self.language))
         markdown = "\n\n".join([markdown.rstrip(), *filter(None, added)]) + "\n"
         markdown = chronology.localize_update_notes(markdown, self.language)
-        values = self.project.ward.values(self.language)
-        return pages.render(markdown, page.meta, self.language, values, self.project.registries)
+        values = self.project.ward.page_values(self.language)
+        return pages.render(markdown, page.meta, self.language, values, self.project.registries, self.news.today)
 
     def on_serve(self, server, config, builder):
         # The infographics' specs and templates live beside docs/: `make serve` watches them too.
@@ -207,6 +236,20 @@ class WardPlugin(BasePlugin[WardConfig]):
             raise PluginError("\n".join(str(p) for p in problems))
         return pages.with_print_addresses(html, page.canonical_url or config.site_url)
 
+    def on_post_page(self, output, page, config):
+        return layout.valid_markup(output, self.language)
+
+    def on_post_template(self, output, template_name, config):
+        # Each language has its not-found page: the English build writes its own under en/
+        # (MkDocs would put it at the root, over the Vietnamese one) and returns nothing for the root.
+        if template_name != "404.html":
+            return output
+        output = layout.valid_markup(output, self.language)
+        if self.language != language.DEFAULT_LANGUAGE:
+            write_atomic(os.path.join(config.site_dir, prefix(self.language), "404.html"), output)
+            return ""
+        return output
+
     def on_page_context(self, context, page, config, nav):
         # mkdocs-static-i18n sets each page's language alternates; generated listings get theirs here.
         listing = self.generated.get(page.file.src_uri)
@@ -215,6 +258,10 @@ class WardPlugin(BasePlugin[WardConfig]):
             config.extra.alternate = [
                 {**alternate, "link": listing.alternates[alternate["lang"]]} for alternate in language_alternates(config)
             ]
+        # What kind of page this is: which sidebars it keeps, its kicker, whether it can be listened to.
+        shape = layout.shape(page, self.language, self.project, self.news, set(self.generated))
+        page.meta["hide"] = list(shape.hide)
+        context["ward_page"] = shape.context()
         locale, alternates = social.locales(self.language)
         article = self.news.by_src.get(page.file.src_uri)
         context["ward_social"] = {

@@ -3,7 +3,9 @@
 Owns `build_site`: validate, build with MkDocs (strict) into a fresh folder
 beside the target, finish what needs no MkDocs (the sitemap index), then swap
 it into place in one step. A failed build leaves the previous site/ exactly as
-it was, so a mistake is never half-published.
+it was, so a mistake is never half-published. Every build prints one warning
+while the ward's details are placeholders; a publishing build (`make publish`,
+the deploy workflow) refuses them, one line each, before building anything.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import logging
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -24,11 +27,12 @@ from . import PROJECT_ROOT
 from .cache import use_project
 from .language import LANGUAGES
 from .news import prefix
-from .problems import ProblemsFound
+from .problems import ProblemsFound, raise_if_any
 from .cms import editor_origins
 from .serving import write_nginx_config
 from .sitemaps import finish as finish_sitemaps
 from .validate import check_project
+from .ward import placeholder_problems, placeholder_warning
 
 _RENAME_EXCHANGE = 2
 
@@ -87,8 +91,9 @@ def source_date_epoch(root: Path) -> str | None:
     return out.stdout.strip() or None
 
 
-def build_site(target: Path | None = None, config_file: Path | None = None) -> Path:
-    """Build the whole site strictly into target (default: site/ beside the mkdocs.yml), atomically."""
+def build_site(target: Path | None = None, config_file: Path | None = None, publishing: bool = False) -> Path:
+    """Build the whole site strictly into target (default: site/ beside the mkdocs.yml), atomically.
+    publishing: refuse to build while any detail of the ward is a placeholder."""
     config_file = Path(config_file or PROJECT_ROOT / "mkdocs.yml").resolve()
     use_project(config_file.parent)
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(config_file.parent)
@@ -100,6 +105,13 @@ def build_site(target: Path | None = None, config_file: Path | None = None) -> P
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
     try:
         config = load_config(config_file=str(config_file), strict=True, site_dir=str(staging))
+        ward_block = dict(config.extra).get("ward") or {}
+        if publishing:
+            raise_if_any(placeholder_problems(ward_block, config.site_url))
+        else:
+            warning = placeholder_warning(ward_block, config.site_url)
+            if warning:  # printed, not logged: a warning in MkDocs' log would stop the strict build
+                print(warning, file=sys.stderr)
         # Editors' mistakes first, as plain lines; the plugin reuses this result.
         problems = check_project(dict(config.extra), config.docs_dir, config.site_url).problems
         if problems:

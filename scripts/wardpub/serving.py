@@ -5,7 +5,8 @@ the inline scripts Material writes are collected from the built pages, so they
 follow upgrades), the framing rules (only /embed/ pages, only for the ward's
 origins from `extra.ward.embed_origins`), the web editor's own policy and
 noindex under admin/, caching and compression, 301 redirects for the short
-links the QR codes carry (wardpub.shortlinks), rendered
+links the QR codes carry (wardpub.shortlinks), each language's own not-found
+page, rendered
 into an nginx configuration beside site/ at every build; and `run_nginx`,
 which serves a build with that configuration on loopback (tests, previews).
 """
@@ -29,6 +30,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import PACKAGE_DIR
 from .cache import write_atomic
+from .language import DEFAULT_LANGUAGE, LANGUAGES
 from .shortlinks import read_links
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/(?:json|ld\+json)\")[^>]*>(.*?)</script>", re.S)
@@ -108,6 +110,8 @@ def nginx_config(site: Path, site_url: str, embed_origins: list[str] | tuple[str
         editor_csp=editor_content_security_policy(editor_origins),
         embed_origins=list(embed_origins),
         short_links=sorted(read_links(site).items()),
+        # Languages with their own folder (and their own not-found page); the default one is the root.
+        languages=[code for code in LANGUAGES if code != DEFAULT_LANGUAGE],
     )
 
 

@@ -13,6 +13,7 @@ unchanged page costs nothing on the next build.
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -72,7 +73,8 @@ def page_facts(pages, project, news, generated: dict, language: str) -> list[Pag
             continue
         category = getattr(meta, "category", None)
         section = categories[category][language] if category in categories else publication
-        facts.append(PageFacts(page_key(file.url), meta.title, section, category if src in project.pages else None))
+        # A dated statement in a title is drawn as worded today (wardpub.dated).
+        facts.append(PageFacts(page_key(file.url), news.words(meta.title, language), section, category if src in project.pages else None))
     return facts
 
 
@@ -90,6 +92,7 @@ class Previews:
         self.project = project
         self.language = language
         self.by_url: dict[str, Preview] = {}
+        self.cards: dict[str, Path] = {}  # site path of each drawn card -> its text blocks in the cache
 
     def _infographic(self, category: str | None) -> Preview | None:
         kit = self.project.infographics
@@ -111,10 +114,27 @@ class Previews:
                 jobs[facts.url] = job
                 preview = Preview(card_path(facts.url), lang.t("social.card_alt", self.language, title=facts.title),
                                   cache.png(job.key))
+                self.cards[preview.path] = cache.texts(job.key)
             if preview is not None:
                 self.by_url[facts.url] = preview
         render_jobs(list({job.key: job for job in jobs.values()}.values()), cache)
         return [(p.path, p.source) for p in self.by_url.values() if p.source is not None]
+
+    def manifest(self) -> tuple[str, str]:
+        """(site path, JSON) listing this language's cards and what each says, as the infographics'
+        manifest does for theirs: og/manifest.json, og/en/manifest.json."""
+        path = "og/" + (f"{self.language}/" if self.language != lang.DEFAULT_LANGUAGE else "") + "manifest.json"
+        # The engine records every card's text blocks as drawn, as it does for the infographics.
+        cards = [{"path": card, "text": json.loads(self.cards[card].read_text(encoding="utf-8"))} for card in sorted(self.cards)]
+        return path, json.dumps({"language": self.language, "cards": cards}, ensure_ascii=False, indent=1) + "\n"
+
+    def card_file(self, url: str) -> tuple[Path, str] | None:
+        """A page's rendered card in the cache and a key naming its content (its file name is a
+        digest), for pictures made from it (wardpub.pictures); None when the page shares an infographic."""
+        preview = self.by_url.get(page_key(url))
+        if preview is None or preview.source is None:
+            return None
+        return preview.source, preview.source.name
 
     def meta(self, url: str, site_url: str) -> dict[str, str] | None:
         preview = self.by_url.get(page_key(url))

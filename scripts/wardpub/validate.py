@@ -27,6 +27,7 @@ from .chronology import note_problems
 from . import figures
 from .dashboard import Results, load_results
 from .clips import ClipKit, check_clips, clip_inputs
+from .frontpage import lead_problems
 from .infographics import check_share_kit, share_kit_inputs
 from .infographics.resolve import ShareKit
 from .printkit import PrintKit, check_print_kit, print_kit_inputs
@@ -38,7 +39,7 @@ from .posts.kit import PostKit, collect_posts
 from .problems import Problem
 from .sanitize import markdown_problems
 from .registries import Registries, load_registries
-from .ward import Ward, load_ward
+from .ward import Ward, load_ward, logo_problems
 
 
 @dataclass
@@ -88,6 +89,8 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
         return _memo[key]
 
     ward, problems = load_ward(extra)
+    if ward is not None:
+        problems += logo_problems(ward, docs_dir)
     registries = load_registries(data_dir)
     problems += registries.problems
     pages: dict[str, PageMeta] = {}
@@ -143,6 +146,7 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
 
     project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "", posts, calendar,
                       print_kit, quiz, clip_kit)
+    project.problems += lead_problems(project)
     _memo.clear()
     _memo[key] = project
     return project

@@ -1,7 +1,6 @@
 """A new article, as an editor adds it, in a real browser: on the home page and
 in its category, in both languages; the news pages stay clean and accessible."""
 
-import os
 import shutil
 
 import pytest
@@ -27,11 +26,7 @@ def news_url(tmp_path_factory):
     maker({NEW: article(title=f'"{TITLE}"', date="2026-11-26", category="hoat-dong-cua-phuong"),
            NEW.replace(".vi.md", ".en.md"): article(title='"Quiz on Resolution 71 (test item)"', date="2026-11-26",
                                                   category="hoat-dong-cua-phuong", author="Editorial team")}, nav=True)
-    os.environ["WARDPUB_TODAY"] = "2026-11-26"
-    try:
-        site = maker.build()
-    finally:
-        del os.environ["WARDPUB_TODAY"]
+    site = maker.build(today="2026-11-26")
     with serve_site(site) as url:
         yield url
 
@@ -42,15 +37,15 @@ def news_url(tmp_path_factory):
 ])
 def test_new_article_on_home_and_in_its_category(visit, news_url, home, category, title):
     page, recorder = visit(news_url + home)
-    latest = page.locator(".ward-news .ward-card h3 a").first
+    latest = page.locator(".ward-news .ward-card__title a").first
     assert latest.inner_text() == title
     latest.click()
     page.wait_for_load_state("networkidle")
     assert page.locator("h1").inner_text() == title
-    page.locator(".ward-article-meta a").first.click()  # the article's category
+    page.locator(".ward-kicker a").first.click()  # the article's category, above its title
     page.wait_for_load_state("networkidle")
     assert page.url == news_url + category
-    assert page.locator(".ward-news .ward-card h3 a").first.inner_text() == title
+    assert page.locator(".ward-news .ward-card__title a").first.inner_text() == title
     assert recorder.console_errors == [] and recorder.foreign_requests(news_url) == []
 
 

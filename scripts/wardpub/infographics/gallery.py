@@ -80,7 +80,7 @@ def page_section(page, language: str, project, extras: tuple = ()) -> str:
     if (page.meta or {}).get("gallery"):
         def actions(item: Infographic) -> str:
             title = item.spec.title[language]
-            return (more(item) + social.share_bar(item.urls[language], title, language, project.ward.zalo_oa_id) + "\n"
+            return (more(item) + social.share_bar(item.urls[language], title, language, project.ward.zalo_id()) + "\n"
                     + embeds.code_control(project.site_url, "infographic", item.id, title, language) + "\n"
                     + post_kit(item) + "\n")
 
