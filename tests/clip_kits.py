@@ -2,7 +2,7 @@
 and readers of what an MP4 holds (PyAV: real FFmpeg libraries, not our own parsing of the file).
 
 The rendered clip is the one `make bench` times: the project's templates and one key figure
-(wardpub.clips.measure.BENCH_SPEC), whose clip is stretched to the shortest length, 15 s.
+(wardpub.media.clips.measure.BENCH_SPEC), whose clip is stretched to the shortest length, 15 s.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from mkdocs.config import load_config
 
 from infographic_kits import TEMPLATES, content_pages, dump
 from sites import SiteMaker
-from wardpub.clips.kit import ClipJob
-from wardpub.clips.measure import BENCH_SPEC
-from wardpub.clips.output import render_clips
-from wardpub.validate import Project, check_project
+from wardpub.media.clips.kit import ClipJob
+from wardpub.media.clips.measure import BENCH_SPEC
+from wardpub.media.clips.output import render_clips
+from wardpub.project import Project, check_project
 
 
 @dataclass

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from wardpub import PROJECT_ROOT
-from wardpub.publish import build_site
+from wardpub.site.publish import build_site
 
 from sites import SiteMaker
 

@@ -1,4 +1,4 @@
-"""wardpub.clips.encode (and the clip it makes): what every platform accepts, read back with real media libraries.
+"""wardpub.media.clips.encode (and the clip it makes): what every platform accepts, read back with real media libraries.
 
 One real 15 s clip is rendered per test run (the `clip_project` fixture, the
 clip `make bench` times); PyAV (FFmpeg's own libraries) probes and decodes
@@ -18,11 +18,11 @@ import webvtt
 import zxingcpp
 
 from clip_kits import audio_level, boxes, decoded_frames, psnr
-from wardpub.clips import encode
-from wardpub.clips.frames import clip_page, frame_image, frames
-from wardpub.clips.store import ClipCache
-from wardpub.clips.timeline import FPS, MAX_SECONDS, MIN_SECONDS, Schedule
-from wardpub.infographics.render import plan
+from wardpub.media.clips import encode
+from wardpub.media.clips.frames import clip_page, frame_image, frames
+from wardpub.media.clips.store import ClipCache
+from wardpub.media.clips.timeline import FPS, MAX_SECONDS, MIN_SECONDS, Schedule
+from wardpub.media.infographics.render import plan
 
 
 def mp4(clip_project):

@@ -1,7 +1,7 @@
-"""wardpub.clips.frames: drawing only what changes gives the frames the engine draws, one template of each kind.
+"""wardpub.media.clips.frames: drawing only what changes gives the frames the engine draws, one template of each kind.
 
 The reference is the plain way: the whole clip page painted by the raster
-backend with every group's effect (wardpub.infographics.raster). Frames are
+backend with every group's effect (wardpub.media.infographics.raster). Frames are
 compared by PSNR, at the middle of every kind of motion and on held frames.
 """
 
@@ -11,10 +11,10 @@ from mkdocs.config import load_config
 
 from clip_kits import psnr
 from wardpub import PROJECT_ROOT
-from wardpub.clips import frames as clip_frames
-from wardpub.clips.frames import FramePainter, States, clip_page, frame_image, reference_frame
-from wardpub.infographics.render import plan
-from wardpub.validate import check_project
+from wardpub.media.clips import frames as clip_frames
+from wardpub.media.clips.frames import FramePainter, States, clip_page, frame_image, reference_frame
+from wardpub.media.infographics.render import plan
+from wardpub.project import check_project
 
 # One infographic of each template, so every kind of motion is drawn: count-up, points replacing
 # one another, a timeline drawn downwards, a claim struck out, a quote revealed.

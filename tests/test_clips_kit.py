@@ -1,4 +1,4 @@
-"""wardpub.clips.kit: every infographic's clips resolved and keyed, and the one line each mistake gives.
+"""wardpub.media.clips.kit: every infographic's clips resolved and keyed, and the one line each mistake gives.
 
 Keys decide what is rendered again: a changed spec changes only its own clips
 (in the languages whose words changed); a timeline, the encoder's settings or
@@ -14,12 +14,12 @@ import yaml
 from clip_kits import load_project, write_project
 from infographic_kits import BASE_SPEC, SITE_URL, TEST_WARD, copy_templates, dump, spec
 from wardpub.cache import ContentCache
-from wardpub.clips import encode
-from wardpub.clips.kit import check_clips
-from wardpub.clips.store import ClipCache
-from wardpub.infographics.resolve import resolve_kit
-from wardpub.infographics.specs import load_kit
-from wardpub.registries import load_registries
+from wardpub.media.clips import encode
+from wardpub.media.clips.kit import check_clips
+from wardpub.media.clips.store import ClipCache
+from wardpub.media.infographics.resolve import resolve_kit
+from wardpub.media.infographics.specs import load_kit
+from wardpub.data.registries import load_registries
 
 REGISTRIES = load_registries()
 F = "infographics/ngan-sach.yml"
@@ -136,9 +136,9 @@ def test_music_without_its_file_or_licence_is_refused_with_one_line(tmp_path, mo
 
 def test_every_templates_examples_fit_the_clip_format():
     from wardpub import PROJECT_ROOT
-    from wardpub.infographics.render import plan
-    from wardpub.infographics.resolve import brand_colours, image_context, resolve_image
-    from wardpub.infographics.templates import CLIP_FORMAT, load_templates
+    from wardpub.media.infographics.render import plan
+    from wardpub.media.infographics.resolve import brand_colours, image_context, resolve_image
+    from wardpub.media.infographics.templates import CLIP_FORMAT, load_templates
 
     templates, _ = load_templates(PROJECT_ROOT / "infographics")
     laid = 0

@@ -1,12 +1,12 @@
-"""wardpub.clips.output: rendered once, offered only once rendered, listed in the manifest."""
+"""wardpub.media.clips.output: rendered once, offered only once rendered, listed in the manifest."""
 
 import json
 import shutil
 
 from wardpub.cache import ContentCache
-from wardpub.clips import output
-from wardpub.clips.output import kit_files, manifest, present, render_clips
-from wardpub.clips.store import SUFFIXES, ClipCache
+from wardpub.media.clips import output
+from wardpub.media.clips.output import kit_files, manifest, present, render_clips
+from wardpub.media.clips.store import SUFFIXES, ClipCache
 
 
 def own_cache(clip_project, tmp_path) -> ClipCache:
@@ -61,7 +61,7 @@ def test_a_render_stores_every_file_in_its_own_cache_folder_and_nowhere_else(cli
     import time
 
     from wardpub.cache import prune
-    from wardpub.clips.output import render_clip
+    from wardpub.media.clips.output import render_clip
 
     data = copy.deepcopy(clip_project.job.data)
     data["schedule"].update(frames=30, cover=0, cues=[[0, 30, "Ngân sách cho giáo dục"]])  # one second is enough here

@@ -1,11 +1,11 @@
-"""wardpub.clips.pages: the clip under each infographic, downloading nothing before play, captions on."""
+"""wardpub.media.clips.pages: the clip under each infographic, downloading nothing before play, captions on."""
 
 from html.parser import HTMLParser
 
 from wardpub.cache import ContentCache
-from wardpub.clips import pages
-from wardpub.clips.pages import item_section
-from wardpub.clips.store import ClipCache
+from wardpub.media.clips import pages
+from wardpub.media.clips.pages import item_section
+from wardpub.media.clips.store import ClipCache
 
 
 class Elements(HTMLParser):

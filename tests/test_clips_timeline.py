@@ -1,4 +1,4 @@
-"""wardpub.clips.timeline: motion as data, checked like templates; the schedule of a clip.
+"""wardpub.media.clips.timeline: motion as data, checked like templates; the schedule of a clip.
 
 Broken timelines are the project's own, copied and broken one field at a time,
 each expecting the line that names the file and the field.
@@ -10,11 +10,11 @@ import yaml
 from clip_kits import load_project, write_project
 from infographic_kits import BASE_SPEC, copy_templates, dump
 from wardpub import PROJECT_ROOT
-from wardpub.clips.frames import States
-from wardpub.clips.measure import BENCH_SPEC
-from wardpub.clips.timeline import EASINGS, FPS, MAX_SECONDS, MIN_SECONDS, cue_text, ease, load_timelines
-from wardpub.infographics.templates import load_templates
-from wardpub.validate import check_project
+from wardpub.media.clips.frames import States
+from wardpub.media.clips.measure import BENCH_SPEC
+from wardpub.media.clips.timeline import EASINGS, FPS, MAX_SECONDS, MIN_SECONDS, cue_text, ease, load_timelines
+from wardpub.media.infographics.templates import load_templates
+from wardpub.project import check_project
 from mkdocs.config import load_config
 
 

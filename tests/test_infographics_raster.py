@@ -1,4 +1,4 @@
-"""wardpub.infographics.raster: the Pillow backend, still and per-frame effects.
+"""wardpub.media.infographics.raster: the Pillow backend, still and per-frame effects.
 
 The still images are held to golden images by test_infographics_render; here,
 the effects a video frame applies to one layer: opacity, offset and reveal.
@@ -6,8 +6,8 @@ the effects a video frame applies to one layer: opacity, offset and reveal.
 
 from PIL import ImageChops
 
-from wardpub.infographics.raster import rasterise
-from wardpub.infographics.scene import Effect, Group, Page, Rect
+from wardpub.media.infographics.raster import rasterise
+from wardpub.media.infographics.scene import Effect, Group, Page, Rect
 
 RED, WHITE = (200, 0, 0), (255, 255, 255)
 
@@ -44,8 +44,8 @@ def test_reveal_downwards_uncovers_a_group_from_the_top():
 
 
 def test_a_transparent_canvas_lays_over_a_page_as_if_drawn_on_it():
-    from wardpub.infographics.raster import RasterRenderer
-    from wardpub.infographics.scene import paint
+    from wardpub.media.infographics.raster import RasterRenderer
+    from wardpub.media.infographics.scene import paint
 
     only = Page(100, 60, (page().groups[1],))
     layer = paint(only, RasterRenderer(only, transparent=True), {"1": Effect(opacity=0.5)})

@@ -1,4 +1,4 @@
-"""wardpub.infographics.render: the one generic renderer, held to golden images.
+"""wardpub.media.infographics.render: the one generic renderer, held to golden images.
 
 Every template's named examples (the `examples:` of its YAML) are drawn in
 every format and compared, decoded and reduced to a fifth, with the images
@@ -16,10 +16,10 @@ from PIL import Image, ImageChops
 
 from infographic_kits import SITE_URL, TEST_WARD
 from wardpub import PROJECT_ROOT
-from wardpub.infographics.render import RenderError, plan, render
-from wardpub.infographics.resolve import example_jobs
-from wardpub.infographics.templates import load_templates
-from wardpub.registries import load_registries
+from wardpub.media.infographics.render import RenderError, plan, render
+from wardpub.media.infographics.resolve import example_jobs
+from wardpub.media.infographics.templates import load_templates
+from wardpub.data.registries import load_registries
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("WARDPUB_UPDATE_GOLDEN") == "1"
@@ -118,7 +118,7 @@ def test_everything_drawn_stays_inside_the_canvas():
 
 
 def test_a_counted_block_draws_its_numbers_at_a_share_keeping_its_alignment():
-    from wardpub.infographics.render import counted
+    from wardpub.media.infographics.render import counted
 
     layer = {"type": "text", "box": [0, 0, 600, 200], "text": "≥ 580.133", "field": "figures.0.value.vi", "font": "BeVietnamPro-Bold.ttf",
              "size": 80, "min_size": 80, "line_height": 1.0, "colour": "#000000", "align": "right", "valign": "top",

@@ -1,4 +1,4 @@
-"""wardpub.infographics.templates: templates are data, checked before anything is drawn.
+"""wardpub.media.infographics.templates: templates are data, checked before anything is drawn.
 
 Each case copies the project's templates, breaks one thing in one of them
 and expects the line that names the file, the field and (when it differs
@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from infographic_kits import copy_templates
-from wardpub.infographics.templates import load_templates, merge_for_format
+from wardpub.media.infographics.templates import load_templates, merge_for_format
 
 
 def broken(tmp_path, monkeypatch, name, change):

@@ -1,4 +1,4 @@
-"""wardpub.posts.kit: every post of the built site, its files, zips and manifest."""
+"""wardpub.site.posts.kit: every post of the built site, its files, zips and manifest."""
 
 import io
 import json
@@ -10,9 +10,9 @@ import pytest
 from jsonschema import Draft7Validator
 from PIL import Image
 
-from wardpub.posts.kit import fit_jpeg, zip_bytes
-from wardpub.posts.limits import FACEBOOK_MAX, HASHTAGS_MAX, HOOK_MAX, ZALO_IMAGE_BYTES, ZALO_MESSAGE_MAX
-from wardpub.posts.zalo import SCHEMA_FILE
+from wardpub.site.posts.kit import fit_jpeg, zip_bytes
+from wardpub.data.post_limits import FACEBOOK_MAX, HASHTAGS_MAX, HOOK_MAX, ZALO_IMAGE_BYTES, ZALO_MESSAGE_MAX
+from wardpub.site.posts.zalo import SCHEMA_FILE
 
 from sites import article, minimal_pages, news_index
 
@@ -160,7 +160,7 @@ def test_a_vietnamese_only_article_gets_its_vietnamese_kit_marked(make_site):
     ('hashtags: ["Nghị quyết"]', "hashtags: hashtag “Nghị quyết” có dấu cách"),
 ])
 def test_bad_post_front_matter_stops_the_build_with_one_line(make_site, field, expected):
-    from wardpub.publish import BuildFailed
+    from wardpub.site.publish import BuildFailed
 
     key, value = field.split(": ", 1)
     make_site({**minimal_pages(), **news_index(), "docs/tin-tuc/2025/tin-thu.vi.md": article(**{key: value})})

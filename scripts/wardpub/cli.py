@@ -37,7 +37,7 @@ def project_root(args) -> Path:
 
 def _build(args) -> int:
     from .cache import prune
-    from .publish import BuildFailed, build_site, configure_logging
+    from .site.publish import BuildFailed, build_site, configure_logging
 
     configure_logging(args.verbose)
     try:
@@ -57,7 +57,7 @@ def _validate(args) -> int:
     from mkdocs.config import load_config
 
     from .problems import ProblemsFound
-    from .validate import check_project
+    from .project import check_project
 
     config = load_config(config_file=str(args.config or default_config()))
     problems = check_project(dict(config.extra), config.docs_dir, config.site_url).problems
@@ -71,8 +71,8 @@ def _validate(args) -> int:
 def _infographics(args) -> int:
     from mkdocs.config import load_config
 
-    from .infographics.command import run
-    from .validate import check_project
+    from .media.infographics.command import run
+    from .project import check_project
 
     config = load_config(config_file=str(args.config or default_config()))
     project = check_project(dict(config.extra), config.docs_dir, config.site_url)
@@ -82,8 +82,8 @@ def _infographics(args) -> int:
 def _clips(args) -> int:
     from mkdocs.config import load_config
 
-    from .clips.command import run
-    from .validate import check_project
+    from .media.clips.command import run
+    from .project import check_project
 
     config = load_config(config_file=str(args.config or default_config()))
     project = check_project(dict(config.extra), config.docs_dir, config.site_url)
@@ -93,8 +93,8 @@ def _clips(args) -> int:
 def _print(args) -> int:
     from mkdocs.config import load_config
 
-    from .printkit.command import run
-    from .validate import check_project
+    from .media.printkit.command import run
+    from .project import check_project
 
     config = load_config(config_file=str(args.config or default_config()))
     project = check_project(dict(config.extra), config.docs_dir, config.site_url)
@@ -102,7 +102,7 @@ def _print(args) -> int:
 
 
 def _new_article(args) -> int:
-    from .editor import new_article
+    from .data.editor import new_article
 
     title = args.title or input("Tiêu đề bài viết (tiếng Việt): ")
     root = project_root(args)
@@ -138,9 +138,9 @@ def _charts(args) -> int:
 
     from mkdocs.config import load_config
 
-    from .charts import copy_files, render_all, report_lines
+    from .media.charts import copy_files, render_all, report_lines
     from .problems import ProblemsFound
-    from .validate import check_project
+    from .project import check_project
 
     config = load_config(config_file=str(args.config or default_config()))
     project = check_project(dict(config.extra), config.docs_dir)
@@ -161,7 +161,7 @@ def _charts(args) -> int:
 def _import_stats(args) -> int:
     from .cache import write_atomic
     from .problems import ProblemsFound, display_path
-    from .statistics import canonical_csv, import_file, import_summary
+    from .data.statistics import canonical_csv, import_file, import_summary
 
     imported = import_file(args.file, args.output, project_root(args) / "docs" / "_data" / "thong-ke")
     if imported.problems:
@@ -179,8 +179,8 @@ def _quiz_sheet(args) -> int:
 
     from .language import LANGUAGES
     from .problems import ProblemsFound
-    from .quiz.command import run
-    from .validate import check_project
+    from .site.quiz.command import run
+    from .project import check_project
 
     config = load_config(config_file=str(args.config or default_config()))
     project = check_project(dict(config.extra), config.docs_dir, config.site_url)
@@ -196,13 +196,13 @@ def _quiz_sheet(args) -> int:
 
 
 def _bench(args) -> int:
-    from .bench import main as bench_main
+    from .tools.bench import main as bench_main
 
     return bench_main(args)
 
 
 def _eol_build(args) -> int:
-    from .eol import STACKS, build
+    from .tools.eol import STACKS, build
 
     record = build(STACKS[args.stack], args.out)
     print(f"{record['title']}: " + ("built " + record["built"] if record["built"] else "did not build") + f"; see {args.out / 'build.log'}")
@@ -210,7 +210,7 @@ def _eol_build(args) -> int:
 
 
 def _eol_report(args) -> int:
-    from .eol import report
+    from .tools.eol import report
 
     text = report(args.site, args.out, browser=args.browser)
     (args.out / "report.md").write_text(text, encoding="utf-8")
@@ -219,7 +219,7 @@ def _eol_report(args) -> int:
             summary.write(text + "\n")
     print(text)
     return 0
-# The benchmark's sections (wardpub.bench), named here so `--help` works without importing it.
+# The benchmark's sections (wardpub.tools.bench), named here so `--help` works without importing it.
 BENCH_SECTIONS = ("site", "large", "news", "charts", "infographics", "clips", "print", "reading")
 
 

@@ -17,7 +17,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
 
-from . import PACKAGE_DIR
+from . import RESOURCES_DIR
 
 DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ("vi", "en")
@@ -29,7 +29,7 @@ _MONTH_FORMATS = {"vi": {"short": "M/yyyy", "long": "'tháng' M/yyyy"}, "en": {"
 
 @cache
 def _strings() -> dict[str, dict[str, str]]:
-    with open(PACKAGE_DIR / "data" / "strings.yml", encoding="utf-8") as handle:
+    with open(RESOURCES_DIR / "strings.yml", encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 
@@ -95,3 +95,8 @@ def scaled_numbers(text: str, share: float, language: str) -> str:
         return format_decimal(value, format=style, locale=language)
 
     return pattern.sub(scaled, text)
+
+
+def prefix(language: str) -> str:
+    """The folder of a language's pages in the site: "" for Vietnamese, "en/" for English."""
+    return "en/" if language == "en" else ""

@@ -11,8 +11,8 @@ import urllib.request
 
 import pytest
 
-from wardpub.devserver import serve_site
-from wardpub.serving import run_nginx
+from wardpub.tools.devserver import serve_site
+from wardpub.site.serving import run_nginx
 from wardpub.language import t
 
 from pagetools import assert_clean_on_a_phone, axe_violations

@@ -2,7 +2,7 @@
 
 import pytest
 
-from wardpub.browser import PageRecorder
+from wardpub.tools.browser import PageRecorder
 from wardpub.language import t
 
 from pagetools import assert_clean_on_a_phone, axe_violations
