@@ -3,7 +3,7 @@
 from html.parser import HTMLParser
 
 from wardpub.cache import ContentCache
-from wardpub.media.clips import pages
+from wardpub.media.clips import output
 from wardpub.media.clips.pages import item_section
 from wardpub.media.clips.store import ClipCache
 
@@ -43,6 +43,7 @@ def test_the_clip_offers_a_video_that_waits_for_play_with_captions_on(clip_proje
 def test_a_clip_not_rendered_is_not_offered(clip_project, tmp_path, monkeypatch):
     project = clip_project.project
     item = project.infographics.infographics[0]
-    monkeypatch.setattr(pages, "ClipCache", lambda: ClipCache(ContentCache("clips", tmp_path)))  # an empty cache
+    monkeypatch.setattr(output, "_published", [None, {}])  # no build under way: the cache decides
+    monkeypatch.setattr(output, "ClipCache", lambda: ClipCache(ContentCache("clips", tmp_path)))  # an empty cache
     assert item_section(item, "nghi-quyet-71/diem-moi-dot-pha/", "vi", project) == ""
     assert item_section(item, "nghi-quyet-71/", "vi", type("NoClips", (), {"clips": None})()) == ""

@@ -156,6 +156,15 @@ def kit_files(kit: ClipKit, share_kit, cache: Optional[ClipCache] = None) -> dic
 _published: list = [None, {}]
 
 
+def published_jobs(kit: ClipKit) -> list[ClipJob]:
+    """The clips a build publishes, so that pages and the post kit offer exactly the files it copies:
+    chosen once per build by site_files (a clip another process adds to the cache meanwhile waits
+    for the next build); outside a build, the clips in the cache now."""
+    if _published[0] is not kit:
+        return present(kit)
+    return [job for job in kit.jobs if job.site_path(".mp4") in _published[1]]
+
+
 def site_files(project) -> list[tuple[str, Path]]:
     """(site path, file) of every clip a build publishes, rendering the missing ones first when enabled()."""
     kit: Optional[ClipKit] = getattr(project, "clips", None)

@@ -20,7 +20,7 @@ from ... import language as lang
 from ..infographics.resolve import Infographic, relative_url
 from .encode import HEIGHT, WIDTH
 from .kit import ClipJob, ClipKit
-from .output import site_files
+from .output import published_jobs
 from .store import ClipCache
 
 
@@ -59,8 +59,6 @@ def item_section(item: Infographic, page: str, language: str, project) -> str:
     """The clip of one infographic in the page's language ("" when it has no clip rendered yet)."""
     kit: ClipKit | None = getattr(project, "clips", None)
     job = kit.get(item.id, language) if kit is not None else None
-    # Offered only if this build publishes it: the files MkDocs copies were chosen once, before any page
-    # (a clip another process adds to the cache meanwhile waits for the next build).
-    if job is None or job.site_path(".mp4") not in dict(site_files(project)):
+    if job is None or job not in published_jobs(kit):
         return ""
     return clip_html(job, item.spec.title[language], page, language, ClipCache())

@@ -42,6 +42,7 @@ from ... import language as lang
 from ...cache import ContentCache, digest
 from ...media.clips.encode import HEIGHT as HEIGHT_CLIP
 from ...media.clips.encode import WIDTH as WIDTH_CLIP
+from ...media.clips.output import published_jobs
 from ...media.clips.store import ClipCache
 from ...media.infographics.output import ImageCache, render_jobs
 from ...media.infographics.resolve import absolute_url, page_url
@@ -188,7 +189,7 @@ def infographic_clip(context: dict, subject: Subject) -> list[Attachment]:
     """An infographic's short clip (wardpub.media.clips), once rendered: linked from the zip, not packed in it."""
     item, clips = context.get("infographic"), context.get("clips")
     job = clips.get(item.id, subject.language) if item is not None and clips is not None else None
-    if job is None:
+    if job is None or job not in published_jobs(clips):  # the same clips the build's pages offer
         return []
     return [Attachment(("short-video",), job.site_path(".mp4"), WIDTH_CLIP, HEIGHT_CLIP, item.spec.alt[subject.language],
                        "video/mp4", ClipCache().path(job.key, ".mp4"), kind="clip", packed=False, optional=True)]
