@@ -13,7 +13,8 @@ from PIL import Image
 from wardpub import PROJECT_ROOT
 from wardpub.cache import ContentCache
 from wardpub.media.chartdraw import FORMATS, MissingGlyph, draw
-from wardpub.media.charts import Chart, ChartSet, ChartSpec, load_charts, manifest, render, render_all, resolve, table_html
+from wardpub.media.charts import Chart, ChartSet, ChartSpec, load_charts, manifest, render, render_all, resolve
+from wardpub.site.chart_pages import table_html
 from wardpub.data.registries import load_registries
 from wardpub.data.ward import load_ward
 

@@ -5,7 +5,8 @@ The cases are this site's own texts; `breaks` lists what may start a new line.
 
 import pytest
 
-from wardpub.media.infographics.linebreak import misplaced_ties, pieces, ties_to_nbsp
+from wardpub.media.infographics.linebreak import pieces
+from wardpub.text import misplaced_ties, ties_to_nbsp
 
 
 def breaks(text: str, language: str = "vi", fits=lambda piece: True) -> list[str]:

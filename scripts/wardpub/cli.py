@@ -220,7 +220,7 @@ def _eol_report(args) -> int:
     print(text)
     return 0
 # The benchmark's sections (wardpub.tools.bench), named here so `--help` works without importing it.
-BENCH_SECTIONS = ("site", "large", "news", "charts", "infographics", "clips", "print", "reading")
+BENCH_SECTIONS = ("site", "large", "news", "preview", "charts", "infographics", "clips", "print", "reading")
 
 
 def main(argv: list[str] | None = None) -> int:
