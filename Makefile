@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Material prints a migration banner on every build; the pin to mkdocs<2 is deliberate.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site publish test serve cms bench article validate hooks infographics print fix-unicode lock clean system-packages
+.PHONY: site publish test serve cms bench article validate hooks infographics clips print fix-unicode lock clean system-packages
 
 ## make site: set up and build the whole site into site/ (atomically).
 site: $(SETUP) $(NODE_SETUP)
@@ -58,6 +58,11 @@ hooks: $(SETUP)
 ## make infographics: render the infographics that changed into infographics-out/ (OUT=... for another folder).
 infographics: $(SETUP)
 	$(BIN)/wardpub infographics --out $(or $(OUT),infographics-out)
+
+## make clips: render the infographics' clips that changed into clips-out/ (OUT=... for another folder).
+## `WARDPUB_CLIPS=1 make site` also renders them into the site (the deploy workflow does).
+clips: $(SETUP)
+	$(BIN)/wardpub clips --out $(or $(OUT),clips-out)
 
 ## make print: draw the print kit's changed files into print-out/ (OUT=... for another folder).
 print: $(SETUP)

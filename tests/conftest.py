@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from wardpub import PROJECT_ROOT
-from wardpub.publish import build_site
+from wardpub.site.publish import build_site
 
 from sites import SiteMaker
 
@@ -30,3 +30,17 @@ def make_site(tmp_path, monkeypatch) -> SiteMaker:
     return SiteMaker(tmp_path)
 
 
+
+
+@pytest.fixture(scope="session")
+def clip_project(tmp_path_factory):
+    """A small project with one key figure and its Vietnamese 15 s clip rendered for real (once a run)."""
+    from clip_kits import rendered_clip_project
+
+    return rendered_clip_project(tmp_path_factory.mktemp("clip-project"))
+
+
+@pytest.fixture(scope="session")
+def clip_project_site(clip_project) -> Path:
+    """That small project built as the site is (its clip is in the cache, so the build offers it)."""
+    return SiteMaker(clip_project.root).build()

@@ -1,4 +1,4 @@
-"""A strict reader of Moodle's GIFT format, for checking what wardpub.quiz.exports writes.
+"""A strict reader of Moodle's GIFT format, for checking what wardpub.site.quiz.exports writes.
 
 Reads the subset a question bank uses and refuses anything doubtful instead
 of guessing, unlike Moodle's lenient importer: comments (//), $CATEGORY

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from wardpub import PROJECT_ROOT
-from wardpub.ward import Ward
+from wardpub.data.ward import Ward
 
 from sites import minimal_pages, page
 

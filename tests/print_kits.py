@@ -7,7 +7,7 @@ from functools import lru_cache
 from mkdocs.config import load_config
 
 from wardpub import PROJECT_ROOT
-from wardpub.validate import check_project
+from wardpub.project import check_project
 
 
 @lru_cache(maxsize=1)

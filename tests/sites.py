@@ -13,7 +13,7 @@ import textwrap
 from pathlib import Path
 
 from wardpub import PROJECT_ROOT
-from wardpub.publish import BuildFailed, build_site
+from wardpub.site.publish import BuildFailed, build_site
 
 
 PAGE = """\

@@ -1,4 +1,4 @@
-"""wardpub.articles: every mistake an editor can make in an article, one line each."""
+"""wardpub.data.articles: every mistake an editor can make in an article, one line each."""
 
 import unicodedata
 

@@ -1,7 +1,7 @@
-"""wardpub.audits: the W3C validator finds no error in any page of the built site
+"""wardpub.tools.audits: the W3C validator finds no error in any page of the built site
 beyond the two stock Material writes itself, and it does find errors when there are some."""
 
-from wardpub.audits import validate_html
+from wardpub.tools.audits import validate_html
 
 
 def test_every_page_is_valid_html(site):

@@ -1,4 +1,4 @@
-"""wardpub.charts and wardpub.chartdraw: specs, rendering, cache, manifest, the figure on a page."""
+"""wardpub.media.charts and wardpub.media.chartdraw: specs, rendering, cache, manifest, the figure on a page."""
 
 import io
 import json
@@ -12,11 +12,11 @@ from PIL import Image
 
 from wardpub import PROJECT_ROOT
 from wardpub.cache import ContentCache
-from wardpub.chartdraw import FORMATS, MissingGlyph, draw
-from wardpub.charts import (Chart, ChartSet, ChartSpec, load_charts, manifest, render, render_all,
-                            resolve, table_html)
-from wardpub.registries import load_registries
-from wardpub.ward import load_ward
+from wardpub.media.chartdraw import FORMATS, MissingGlyph, draw
+from wardpub.media.charts import Chart, ChartSet, ChartSpec, load_charts, manifest, render, render_all, resolve
+from wardpub.site.chart_pages import table_html
+from wardpub.data.registries import load_registries
+from wardpub.data.ward import load_ward
 
 BUDGET = {
     "type": "bars", "category": "chuong-trinh-chinh-sach", "unit": "percent", "scale_max": 100, "source": [6, 23],
@@ -214,7 +214,7 @@ def test_a_chart_too_long_for_a_link_preview_is_not_offered_in_that_format(tmp_p
 
 
 def test_milestone_dots_are_drawn_above_their_line(registries, ward):
-    from wardpub.chartdraw import Canvas, draw_timeline
+    from wardpub.media.chartdraw import Canvas, draw_timeline
 
     spec = yaml.safe_load((PROJECT_ROOT / "docs/_data/charts/moc-muc-tieu.yml").read_text(encoding="utf-8"))
     resolved = resolve(chart(spec, "moc"), "vi", registries, ward)

@@ -1,4 +1,4 @@
-"""wardpub.chronology: update notes, and articles that cite only what was published by their date.
+"""wardpub.data.chronology: update notes, and articles that cite only what was published by their date.
 
 Failure cases are small inline sites (one per error line); the project's own
 articles are held to the same rule.
@@ -11,11 +11,11 @@ import pytest
 
 from sites import article, minimal_pages, news_index
 from wardpub import DOCS_DIR
-from wardpub.articles import ARTICLE_PATH, ArticleMeta
-from wardpub.chronology import article_problems, localize_update_notes, update_notes
-from wardpub.pages import read_markdown
-from wardpub.registries import load_registries
-from wardpub.validate import markdown_files
+from wardpub.data.articles import ARTICLE_PATH, ArticleMeta
+from wardpub.data.chronology import article_problems, localize_update_notes, update_notes
+from wardpub.data.pages import read_markdown
+from wardpub.data.registries import load_registries
+from wardpub.project import markdown_files
 
 A = "docs/tin-tuc/2025/tin-thu.vi.md"
 # Sources with known days (docs/_data/sources.yml): 11 on 16/9/2025, 63 on 18/11/2025, 73 on 31/1/2026;

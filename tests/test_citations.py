@@ -1,11 +1,11 @@
-"""wardpub.citations: markers numbered per page in order of first use, glued to
+"""wardpub.data.citations: markers numbered per page in order of first use, glued to
 their word, and a source list in the same order that links back to each use."""
 
 import re
 
-from wardpub.citations import WORD_JOINER, Citations
-from wardpub.pages import render
-from wardpub.registries import load_registries
+from wardpub.data.citations import WORD_JOINER, Citations
+from wardpub.data.pages import render
+from wardpub.data.registries import load_registries
 
 REGISTRIES = load_registries()
 

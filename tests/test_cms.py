@@ -1,4 +1,4 @@
-"""wardpub.cms: the web editor's configuration follows the shared tables and the site."""
+"""wardpub.site.cms: the web editor's configuration follows the shared tables and the site."""
 
 import json
 from pathlib import Path
@@ -7,9 +7,9 @@ import pytest
 import yaml
 
 from wardpub import PROJECT_ROOT
-from wardpub.cms import editor_config, editor_origins, load_base, site_files
-from wardpub.serving import editor_content_security_policy, nginx_config
-from wardpub.validate import check_project
+from wardpub.site.cms import editor_config, editor_origins, load_base, site_files
+from wardpub.site.serving import editor_content_security_policy, nginx_config
+from wardpub.project import check_project
 from mkdocs.config import load_config
 
 CONFIG = PROJECT_ROOT / "mkdocs.yml"
@@ -116,8 +116,8 @@ def test_editor_formats_keep_every_file_as_it_is():
     import json
     import subprocess
 
-    from wardpub.datafiles import parse_yaml
-    from wardpub.pages import read_markdown
+    from wardpub.data.datafiles import parse_yaml
+    from wardpub.data.pages import read_markdown
 
     files = [("frontMatter", p) for p in sorted((PROJECT_ROOT / "docs").rglob("*.md")) if "_data" not in p.parts]
     files += [("yamlRecord", p) for p in sorted((PROJECT_ROOT / "infographics").glob("*.yml"))]

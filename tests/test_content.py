@@ -12,11 +12,11 @@ import re
 import pytest
 
 from wardpub import DOCS_DIR, PROJECT_ROOT
-from wardpub.figures import blocks
-from wardpub.infographics.specs import load_kit
-from wardpub.pages import CITATION, citation_ids, read_markdown
-from wardpub.registries import load_registries
-from wardpub.validate import markdown_files
+from wardpub.data.figures import blocks
+from wardpub.media.infographics.specs import load_kit
+from wardpub.data.pages import CITATION, citation_ids, read_markdown
+from wardpub.data.registries import load_registries
+from wardpub.project import markdown_files
 
 ABSENT = [
     # The seven content pages no longer open with their number in the plan.

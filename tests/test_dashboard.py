@@ -1,4 +1,4 @@
-"""wardpub.dashboard: the results page, its charts from the reports, its downloads."""
+"""wardpub.site.dashboard: the results page, its charts from the reports, its downloads."""
 
 import csv
 import io
@@ -9,9 +9,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from wardpub.dashboard import ACTIVITY, PARTICIPATION, Results, page_section, result_charts
-from wardpub.charts import ChartSet
-from wardpub.statistics import COLUMNS, load_statistics
+from wardpub.site.dashboard import ACTIVITY, PARTICIPATION, Results, page_section, result_charts
+from wardpub.media.charts import ChartSet
+from wardpub.data.statistics import COLUMNS, load_statistics
 
 DATA = Path(__file__).parent / "data" / "statistics"
 

@@ -1,4 +1,4 @@
-"""wardpub.dated: deadlines, start dates and events are data, worded as ahead or
+"""wardpub.data.dated: deadlines, start dates and events are data, worded as ahead or
 past for the day of the build, in the page's language; bad tokens are refused."""
 
 import datetime as dt
@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from sites import minimal_pages, page
-from wardpub.dated import html_words, parse, plain_words, token_problems
-from wardpub.publish import BuildFailed
+from wardpub.data.dated import html_words, parse, plain_words, token_problems
+from wardpub.site.publish import BuildFailed
 
 BEFORE, ON, AFTER = dt.date(2026, 4, 1), dt.date(2026, 4, 15), dt.date(2026, 11, 28)
 

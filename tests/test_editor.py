@@ -1,4 +1,4 @@
-"""wardpub.editor: `make article` writes a correct, commented draft."""
+"""wardpub.data.editor: `make article` writes a correct, commented draft."""
 
 import datetime as dt
 import shutil
@@ -7,9 +7,9 @@ import subprocess
 import pytest
 
 from wardpub import DOCS_DIR, PROJECT_ROOT
-from wardpub.editor import article_slug, new_article
-from wardpub.validate import check_project
-from wardpub.articles import ArticleMeta
+from wardpub.data.editor import article_slug, new_article
+from wardpub.project import check_project
+from wardpub.data.articles import ArticleMeta
 
 
 def docs_copy(tmp_path):

@@ -1,9 +1,9 @@
-"""wardpub.embeds: light, framable pages for each item, with oEmbed and embed codes."""
+"""wardpub.site.embeds: light, framable pages for each item, with oEmbed and embed codes."""
 
 import json
 from html.parser import HTMLParser
 
-from wardpub.embeds import HEIGHTS, SANDBOX, embed_code
+from wardpub.site.embedding import HEIGHTS, SANDBOX, embed_code
 
 SITE = "https://example.gov.vn/nq71/"
 

@@ -1,4 +1,4 @@
-"""wardpub.eol: the alternative stacks' configuration, build record and report against the pinned build."""
+"""wardpub.tools.eol: the alternative stacks' configuration, build record and report against the pinned build."""
 
 import json
 import re
@@ -8,8 +8,7 @@ import subprocess
 import pytest
 
 from wardpub import PROJECT_ROOT
-from wardpub.eol import (DIFFERS, MISSING, SAME, STACKS, Stack, build, compare, first_error, materialx_overrides, read_config,
-                         report)
+from wardpub.tools.eol import DIFFERS, MISSING, SAME, STACKS, Stack, build, compare, first_error, materialx_overrides, read_config, report
 
 SITE_URL = "https://example.gov.vn/nq71/"
 

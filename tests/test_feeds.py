@@ -1,4 +1,4 @@
-"""wardpub.feeds: RSS 2.0 and JSON Feed per language, read by a real feed parser."""
+"""wardpub.site.feeds: RSS 2.0 and JSON Feed per language, read by a real feed parser."""
 
 import datetime as dt
 import json
@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import feedparser
 
 from test_news import COUNT, news_site  # noqa: F401  (the module's small news site)
-from wardpub.feeds import FEED_ITEMS
+from wardpub.site.feeds import FEED_ITEMS
 
 NEWEST = f"Tin số {COUNT - 1}"
 ITEMS = min(COUNT, FEED_ITEMS)

@@ -1,4 +1,4 @@
-"""wardpub.figures: every figure carries its source, and the allowance target its roadmap.
+"""wardpub.data.figures: every figure carries its source, and the allowance target its roadmap.
 
 The rules are tested both ways on small inputs, then held against the whole
 project: every page, article, infographic spec and chart.
@@ -8,13 +8,12 @@ import pytest
 
 from sites import article, minimal_pages, news_index, page
 from wardpub import DOCS_DIR, PROJECT_ROOT
-from wardpub.charts import Chart, ChartSpec
-from wardpub.figures import (ALLOWANCE_ROADMAP, blocks, chart_problems, context_problems, figures_in, markdown_problems,
-                             spec_problems)
-from wardpub.infographics.specs import Spec, load_kit
-from wardpub.pages import read_markdown
-from wardpub.registries import load_registries
-from wardpub.validate import check_project, markdown_files
+from wardpub.media.charts import Chart, ChartSpec
+from wardpub.data.figures import ALLOWANCE_ROADMAP, blocks, chart_problems, context_problems, figures_in, markdown_problems, spec_problems
+from wardpub.media.infographics.specs import Spec, load_kit
+from wardpub.data.pages import read_markdown
+from wardpub.data.registries import load_registries
+from wardpub.project import check_project, markdown_files
 
 
 @pytest.mark.parametrize("text, found", [

@@ -1,4 +1,4 @@
-"""wardpub.frontpage: the home page's lead beside its infographic, then the figures,
+"""wardpub.site.frontpage: the home page's lead beside its infographic, then the figures,
 the latest news, the seven content points and the ways in; a lead infographic that
 does not exist is refused."""
 
@@ -7,8 +7,8 @@ import re
 import pytest
 
 from sites import minimal_pages, page
-from wardpub.frontpage import _split_lead
-from wardpub.publish import BuildFailed
+from wardpub.site.frontpage import _split_lead
+from wardpub.site.publish import BuildFailed
 
 
 def test_the_lead_is_the_first_paragraph():

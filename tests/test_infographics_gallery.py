@@ -1,4 +1,4 @@
-"""wardpub.infographics.gallery and .cards: the share kit on the built site, the sections on content pages, page cards.
+"""wardpub.site.gallery and .cards: the share kit on the built site, the sections on content pages, page cards.
 
 Most checks read the project's own site, built once per run (the `site` fixture).
 """
@@ -14,14 +14,14 @@ import pytest
 from PIL import Image
 
 from wardpub import PROJECT_ROOT
-from wardpub.infographics.cards import render_page_card
+from wardpub.media.infographics.cards import render_page_card
 from wardpub.language import t
-from wardpub.infographics.gallery import page_section, text_equivalent
-from wardpub.infographics.resolve import resolve_kit
-from wardpub.infographics.specs import load_kit
+from wardpub.site.gallery import page_section, text_equivalent
+from wardpub.media.infographics.resolve import resolve_kit
+from wardpub.media.infographics.specs import load_kit
 from wardpub.problems import ProblemsFound
-from wardpub.registries import load_registries
-from wardpub.validate import check_project
+from wardpub.data.registries import load_registries
+from wardpub.project import check_project
 
 from infographic_kits import SITE_URL, TEST_WARD
 

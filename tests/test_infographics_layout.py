@@ -1,4 +1,4 @@
-"""wardpub.infographics.layout: Vietnamese text always fits its box, or says by how much it does not.
+"""wardpub.media.infographics.layout: Vietnamese text always fits its box, or says by how much it does not.
 
 The properties (Hypothesis) draw the fitted lines on a canvas larger than the
 box and look at the pixels: no ink outside the box, whatever the words
@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
-from wardpub.infographics.layout import Overflow, fit_text, load_font, missing_characters, normalise, wrap
+from wardpub.media.infographics.layout import Overflow, fit_text, load_font, missing_characters, normalise, wrap
 
 BOLD = "BeVietnamPro-Bold.ttf"
 REGULAR = "BeVietnamPro-Regular.ttf"

@@ -1,11 +1,12 @@
-"""wardpub.infographics.linebreak: where lines may break, word by word.
+"""wardpub.media.infographics.linebreak: where lines may break, word by word.
 
 The cases are this site's own texts; `breaks` lists what may start a new line.
 """
 
 import pytest
 
-from wardpub.infographics.linebreak import misplaced_ties, pieces, ties_to_nbsp
+from wardpub.media.infographics.linebreak import pieces
+from wardpub.text import misplaced_ties, ties_to_nbsp
 
 
 def breaks(text: str, language: str = "vi", fits=lambda piece: True) -> list[str]:

@@ -1,4 +1,4 @@
-"""wardpub.infographics.output and .resolve: deterministic files, a cache that renders only what changed, the manifest.
+"""wardpub.media.infographics.output and .resolve: deterministic files, a cache that renders only what changed, the manifest.
 
 Each test renders a small kit (the project's templates, two specs) into a
 cache of its own, so counts of rendered images are exact.
@@ -15,12 +15,12 @@ from PIL import Image
 
 from infographic_kits import BASE_SPEC, SITE_URL, TEST_WARD, copy_templates, dump, spec
 from wardpub.cache import ContentCache
-from wardpub.infographics import resolve
-from wardpub.infographics.output import ImageCache, encode_png, encode_webp, manifest, render_jobs, shown, site_files
-from wardpub.infographics.resolve import page_url, relative_url, resolve_kit, site_address
-from wardpub.infographics.specs import load_kit
-from wardpub.infographics.templates import MIN_TEXT
-from wardpub.registries import load_registries
+from wardpub.media.infographics import resolve
+from wardpub.media.infographics.output import ImageCache, encode_png, encode_webp, manifest, render_jobs, shown, site_files
+from wardpub.media.infographics.resolve import page_url, relative_url, resolve_kit, site_address
+from wardpub.media.infographics.specs import load_kit
+from wardpub.media.infographics.templates import MIN_TEXT
+from wardpub.data.registries import load_registries
 
 REGISTRIES = load_registries()
 LIST_SPEC = {

@@ -1,4 +1,4 @@
-"""wardpub.infographics.pdf: print files checked with the tools a print shop's prepress uses.
+"""wardpub.media.infographics.pdf: print files checked with the tools a print shop's prepress uses.
 
 poppler-utils (pdfinfo -box, pdffonts, pdftoppm, pdftotext), pikepdf (every
 colour operator and colour space of the page), zxing-cpp (the QR code read
@@ -24,8 +24,8 @@ import zxingcpp
 from PIL import Image, ImageChops
 
 from print_kits import document
-from wardpub.infographics.pdf import MM, SLUG_MM
-from wardpub.printkit.output import draw_pdf
+from wardpub.media.infographics.pdf import MM, SLUG_MM
+from wardpub.media.printkit.output import draw_pdf
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("WARDPUB_UPDATE_GOLDEN") == "1"

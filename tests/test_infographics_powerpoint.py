@@ -1,4 +1,4 @@
-"""wardpub.infographics.powerpoint: the study session's deck opens, edits and converts.
+"""wardpub.media.infographics.powerpoint: the study session's deck opens, edits and converts.
 
 python-pptx reads the slides and their notes back; Debian's LibreOffice,
 headless, converts the deck to PDF (once: it is slow) and every font of the
@@ -18,8 +18,8 @@ import pytest
 from pptx import Presentation
 
 from print_kits import document
-from wardpub.infographics.powerpoint import OFFICE_FONT, pptx_document
-from wardpub.printkit.output import laid_out
+from wardpub.media.infographics.powerpoint import OFFICE_FONT, pptx_document
+from wardpub.media.printkit.output import laid_out
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""wardpub.infographics.render: the one generic renderer, held to golden images.
+"""wardpub.media.infographics.render: the one generic renderer, held to golden images.
 
 Every template's named examples (the `examples:` of its YAML) are drawn in
 every format and compared, decoded and reduced to a fifth, with the images
@@ -16,10 +16,10 @@ from PIL import Image, ImageChops
 
 from infographic_kits import SITE_URL, TEST_WARD
 from wardpub import PROJECT_ROOT
-from wardpub.infographics.render import RenderError, plan, render
-from wardpub.infographics.resolve import example_jobs
-from wardpub.infographics.templates import load_templates
-from wardpub.registries import load_registries
+from wardpub.media.infographics.render import RenderError, plan, render
+from wardpub.media.infographics.resolve import example_jobs
+from wardpub.media.infographics.templates import load_templates
+from wardpub.data.registries import load_registries
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("WARDPUB_UPDATE_GOLDEN") == "1"
@@ -115,3 +115,27 @@ def test_everything_drawn_stays_inside_the_canvas():
             for item in page.primitives():
                 x0, y0, x1, y1 = item.box  # a text block's box is its lines' ink
                 assert 0 <= x0 <= x1 <= width and 0 <= y0 <= y1 <= height, (name, job.format, type(item).__name__)
+
+
+def test_a_counted_block_draws_its_numbers_at_a_share_keeping_its_alignment():
+    from wardpub.media.infographics.render import counted
+
+    layer = {"type": "text", "box": [0, 0, 600, 200], "text": "≥ 580.133", "field": "figures.0.value.vi", "font": "BeVietnamPro-Bold.ttf",
+             "size": 80, "min_size": 80, "line_height": 1.0, "colour": "#000000", "align": "right", "valign": "top",
+             "max_lines": 1, "trim": False, "language": "vi", "balance": False, "strike": None}
+    page, problems = plan({"size": [600, 200], "safe": [0, 0, 0, 0], "layers": [layer]})
+    block = page.text_blocks()[0]
+    half = counted(block, 0.5)
+    assert half.lines == ["≥ 290.066"] and counted(block, 0).lines == ["≥ 0"] and counted(block, 1) is block
+    assert abs(half.box[2] - block.box[2]) <= 2  # right-aligned: the right edge stays
+    assert counted(block, 0).box[2] - block.box[2] in range(-2, 3) and counted(block, 0).box[0] > block.box[0]
+
+
+def test_struck_text_keeps_its_bars_in_a_group_of_their_own():
+    templates, _ = load_templates(PROJECT_ROOT / "infographics")
+    job = next(j for j in example_jobs(templates["myth-fact"], TEST_WARD, load_registries(), SITE_URL, ["1080x1080"]) if j.language == "vi")
+    page, problems = plan(job.data)
+    myth = next(n for n, layer in enumerate(job.data["layers"]) if layer.get("name") == "myth")
+    group = page.groups[myth]
+    assert [type(item).__name__ for item in group.items] == ["TextBlock", "Group"]
+    assert group.items[1].key == f"{myth}.strike" and len(group.items[1].items) == len(group.items[0].lines)

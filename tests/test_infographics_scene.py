@@ -1,4 +1,4 @@
-"""wardpub.infographics.scene: a laid-out page, walked in drawing order by any backend.
+"""wardpub.media.infographics.scene: a laid-out page, walked in drawing order by any backend.
 
 A recording backend stands for the PDF and video backends to come: it must
 receive every primitive the layout made, in order, and nothing else.
@@ -8,11 +8,11 @@ import pytest
 
 from infographic_kits import SITE_URL, TEST_WARD
 from wardpub import PROJECT_ROOT
-from wardpub.infographics.render import plan
-from wardpub.infographics.resolve import example_jobs
-from wardpub.infographics.scene import Effect, Group, Page, QrCode, Rect, Renderer, Strokes, TextBlock, paint
-from wardpub.infographics.templates import load_templates
-from wardpub.registries import load_registries
+from wardpub.media.infographics.render import plan
+from wardpub.media.infographics.resolve import example_jobs
+from wardpub.media.infographics.scene import Effect, Group, Page, QrCode, Rect, Renderer, Strokes, TextBlock, paint
+from wardpub.media.infographics.templates import load_templates
+from wardpub.data.registries import load_registries
 
 TEMPLATES, _ = load_templates(PROJECT_ROOT / "infographics")
 

@@ -1,4 +1,4 @@
-"""wardpub.infographics.specs and .content: what editors write, and the one line each mistake gives.
+"""wardpub.media.infographics.specs and .content: what editors write, and the one line each mistake gives.
 
 Failure cases are whole small projects (Hugo's style): the project's templates
 and one spec, run through `wardpub infographics` (and once through a build),
@@ -12,9 +12,9 @@ import pytest
 from infographic_kits import dump, kit_site, spec
 from sites import minimal_pages
 from wardpub import PROJECT_ROOT, cli
-from wardpub.infographics.specs import load_kit, number_style_problems
-from wardpub.publish import BuildFailed
-from wardpub.registries import load_registries
+from wardpub.media.infographics.specs import load_kit, number_style_problems
+from wardpub.site.publish import BuildFailed
+from wardpub.data.registries import load_registries
 
 F = "infographics/ngan-sach.yml"
 
@@ -134,7 +134,7 @@ def test_project_kit_is_clean_and_covers_every_content_point():
 
 
 def test_number_style_is_checked_in_both_languages():
-    from wardpub.infographics.content import Content
+    from wardpub.data.content import Content
 
     content = Content.model_validate({
         "title": {"vi": "Chỉ số 0.8 và 6,000 người", "en": "Index 0,8 and 6.000 people"},
@@ -150,7 +150,7 @@ def test_number_style_is_checked_in_both_languages():
 
 
 def test_dates_document_numbers_and_years_are_not_numbers_in_the_wrong_style():
-    from wardpub.infographics.content import Content
+    from wardpub.data.content import Content
 
     content = Content.model_validate({"title": {"vi": "Ngày 22/8/2025, 28-KH/TU, 2026–2027, 71-NQ/TW", "en": "22 Aug 2025, 281/NQ-CP"}})
     assert number_style_problems(content, "x.yml") == []

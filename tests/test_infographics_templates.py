@@ -1,4 +1,4 @@
-"""wardpub.infographics.templates: templates are data, checked before anything is drawn.
+"""wardpub.media.infographics.templates: templates are data, checked before anything is drawn.
 
 Each case copies the project's templates, breaks one thing in one of them
 and expects the line that names the file, the field and (when it differs
@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from infographic_kits import copy_templates
-from wardpub.infographics.templates import load_templates, merge_for_format
+from wardpub.media.infographics.templates import load_templates, merge_for_format
 
 
 def broken(tmp_path, monkeypatch, name, change):
@@ -99,3 +99,33 @@ def test_at_gives_each_format_its_own_values_items_included():
     merged = merge_for_format(layer_, "1200x630")
     assert (merged["gap"], merged["box"], merged["item"][0]["size"]) == (4, [0, 0, 9, 9], 20)
     assert merge_for_format(layer_, "1080x1080")["item"][0] == {"type": "text", "field": "text", "size": 30}
+
+
+CLIP_CASES = [
+    pytest.param("points", lambda d: layer(d, "title")["at"]["clip"].update(box=[64, 1300, 866, 124]),
+                 "infographics/templates/points.yml: layers.1.box: hộp [64, 1300, 866, 124] ra ngoài vùng an toàn "
+                 "(cách mép trên 220, phải 150, dưới 640, trái 64 px) (khổ clip). Sửa: dời lớp vào trong vùng an toàn",
+                 id="clip-text-in-the-bottom-third"),
+    pytest.param("quote", lambda d: layer(d, "quote")["at"]["clip"].update(box=[64, 440, 980, 420]),
+                 "infographics/templates/quote.yml: layers.2.box: hộp [64, 440, 980, 420] ra ngoài vùng an toàn "
+                 "(cách mép trên 220, phải 150, dưới 640, trái 64 px) (khổ clip). Sửa: dời lớp vào trong vùng an toàn",
+                 id="clip-text-under-the-right-hand-buttons"),
+    pytest.param("points", lambda d: layer(d, "title")["at"]["clip"].update(min_size=30),
+                 "infographics/templates/points.yml: layers.1.min_size: cỡ chữ nhỏ nhất 30 px dưới mức đọc được trên điện thoại "
+                 "(36 px) (khổ clip). Sửa: dùng cỡ từ 36 px trở lên, hoặc bớt chữ của lớp này",
+                 id="clip-text-below-the-clips-floor"),
+    pytest.param("points", lambda d: d["layers"][3]["at"]["1080x1080"].update(overlay=True),
+                 "infographics/templates/points.yml: layers.3.overlay: chỉ clip mới xếp các mục chồng lên nhau (mỗi lúc một mục) "
+                 "(khổ 1080x1080). Sửa: chỉ viết overlay: true trong at: {clip: ...}",
+                 id="overlay-outside-a-clip"),
+    pytest.param("timeline", lambda d: layer(d, "kicker").update(name="title"),
+                 "infographics/templates/timeline.yml: layers.1.name: tên “title” đã dùng cho lớp 0. Sửa: đặt cho mỗi lớp một tên riêng",
+                 id="two-layers-one-name"),
+]
+
+
+@pytest.mark.parametrize("name, change, expected", CLIP_CASES)
+def test_clip_layouts_are_checked_like_images(tmp_path, monkeypatch, name, change, expected):
+    templates, problems = broken(tmp_path, monkeypatch, name, change)
+    assert problems == [expected]
+    assert name not in templates

@@ -25,3 +25,14 @@ def test_strings_fall_back_to_vietnamese_and_fill_values():
     assert t("sources.heading", "en") == "Sources"
     assert t("sources.heading", "fr") == "Nguồn"
     assert t("page.updated", "vi", date="1/1/2026") == "Cập nhật: 1/1/2026"
+
+
+def test_numbers_count_up_written_each_languages_way():
+    from wardpub.language import scaled_numbers
+
+    assert scaled_numbers("580.133 tỷ đồng", 0.5, "vi") == "290.066 tỷ đồng"
+    assert scaled_numbers("VND 580,133 billion", 0.5, "en") == "VND 290,066 billion"
+    assert scaled_numbers("≥ 20%", 0.25, "vi") == "≥ 5%"
+    assert scaled_numbers("0,8 triệu", 0.5, "vi") == "0,4 triệu" and scaled_numbers("0.8 million", 0.5, "en") == "0.4 million"
+    assert scaled_numbers("2030", 0.5, "vi") == "1015"  # written without a group separator, counted without one
+    assert scaled_numbers("76 và 8", 0, "en") == "0 và 0" and scaled_numbers("≥ 20%", 1, "vi") == "≥ 20%"

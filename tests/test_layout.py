@@ -1,9 +1,9 @@
-"""wardpub.layout: which sidebars each kind of page keeps, and markup Material writes
+"""wardpub.site.layout: which sidebars each kind of page keeps, and markup Material writes
 that is made valid."""
 
 from types import SimpleNamespace
 
-from wardpub.layout import TOC_MIN, hidden_parts, valid_markup
+from wardpub.site.layout import TOC_MIN, hidden_parts, valid_markup
 
 
 def toc(levels):

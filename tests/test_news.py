@@ -1,4 +1,4 @@
-"""wardpub.news: listings, pagination, categories, drafts, future dates, the
+"""wardpub.site.news: listings, pagination, categories, drafts, future dates, the
 English page of an untranslated article, and news on other pages."""
 
 import os
@@ -7,7 +7,7 @@ import re
 import pytest
 
 from sites import SiteMaker, article, minimal_pages, news_index, page
-from wardpub.news import PER_PAGE
+from wardpub.site.news import PER_PAGE
 
 TODAY = "2026-03-01"
 COUNT = 63  # published articles: three index pages at thirty per page

@@ -1,4 +1,4 @@
-"""wardpub.pages: what editors write in content pages, and what the build adds.
+"""wardpub.data.pages: what editors write in content pages, and what the build adds.
 
 Failure cases are whole small sites (Hugo's style): each writes the files, builds,
 and expects exactly the editor's one-line message, with nothing published.
@@ -9,9 +9,9 @@ import unicodedata
 import pytest
 
 from sites import minimal_pages, page
-from wardpub.publish import BuildFailed
-from wardpub.registries import load_registries
-from wardpub.pages import render
+from wardpub.site.publish import BuildFailed
+from wardpub.data.registries import load_registries
+from wardpub.data.pages import render
 
 BAD_PAGES = [
     pytest.param(

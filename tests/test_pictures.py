@@ -1,10 +1,10 @@
-"""wardpub.pictures: cards' pictures cropped to one shape, resized to a few widths,
+"""wardpub.site.pictures: cards' pictures cropped to one shape, resized to a few widths,
 WebP with a JPEG fallback, made once (cached) and the same bytes every time."""
 
 from PIL import Image
 
 from wardpub.cache import ContentCache
-from wardpub.pictures import CARD_SIZES, WIDTHS, Pictures
+from wardpub.site.pictures import CARD_SIZES, WIDTHS, Pictures
 
 
 def photo(path, size=(1600, 1200)):

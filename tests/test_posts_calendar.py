@@ -1,4 +1,4 @@
-"""wardpub.posts.calendar (and the calendar page of .pages): the plan's checks, the iCalendar feed."""
+"""wardpub.site.posts.calendar (and the calendar page of .pages): the plan's checks, the iCalendar feed."""
 
 import datetime as dt
 from html.parser import HTMLParser
@@ -10,8 +10,8 @@ import pytest
 from ical.calendar_stream import IcsCalendarStream
 
 from wardpub import DATA_DIR
-from wardpub.posts.calendar import FILE_NAME, ical, load_plan
-from wardpub.posts.pages import calendar_section, relative_day
+from wardpub.site.posts.calendar import FILE_NAME, ical, load_plan
+from wardpub.site.posts.pages import calendar_section, relative_day
 
 SITE = "https://example.gov.vn/nq71/"
 ITEMS = {"ngan-sach": ("infographic", "Ngân sách", None), "bai-moi": ("article", "Bài mới", dt.date(2026, 12, 1))}
@@ -170,7 +170,7 @@ def test_the_page_shows_this_week_and_the_next_with_past_days_folded(tmp_path):
 
 def test_a_bad_entry_stops_the_build_and_keeps_no_site(make_site):
     from sites import minimal_pages
-    from wardpub.publish import BuildFailed
+    from wardpub.site.publish import BuildFailed
 
     make_site({**minimal_pages(), "docs/_data/lich-dang-bai.yml": "- date: 2026-12-01\n  item: khong-co\n  channels: [facebook]\n"})
     with pytest.raises(BuildFailed) as error:

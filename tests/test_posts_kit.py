@@ -1,4 +1,4 @@
-"""wardpub.posts.kit: every post of the built site, its files, zips and manifest."""
+"""wardpub.site.posts.kit: every post of the built site, its files, zips and manifest."""
 
 import io
 import json
@@ -10,9 +10,9 @@ import pytest
 from jsonschema import Draft7Validator
 from PIL import Image
 
-from wardpub.posts.kit import fit_jpeg, zip_bytes
-from wardpub.posts.limits import FACEBOOK_MAX, HASHTAGS_MAX, HOOK_MAX, ZALO_IMAGE_BYTES, ZALO_MESSAGE_MAX
-from wardpub.posts.zalo import SCHEMA_FILE
+from wardpub.site.posts.kit import fit_jpeg, zip_bytes
+from wardpub.data.post_limits import FACEBOOK_MAX, HASHTAGS_MAX, HOOK_MAX, ZALO_IMAGE_BYTES, ZALO_MESSAGE_MAX
+from wardpub.site.posts.zalo import SCHEMA_FILE
 
 from sites import article, minimal_pages, news_index
 
@@ -160,7 +160,7 @@ def test_a_vietnamese_only_article_gets_its_vietnamese_kit_marked(make_site):
     ('hashtags: ["Nghị quyết"]', "hashtags: hashtag “Nghị quyết” có dấu cách"),
 ])
 def test_bad_post_front_matter_stops_the_build_with_one_line(make_site, field, expected):
-    from wardpub.publish import BuildFailed
+    from wardpub.site.publish import BuildFailed
 
     key, value = field.split(": ", 1)
     make_site({**minimal_pages(), **news_index(), "docs/tin-tuc/2025/tin-thu.vi.md": article(**{key: value})})
@@ -168,3 +168,18 @@ def test_bad_post_front_matter_stops_the_build_with_one_line(make_site, field, e
         make_site.build()
     lines = str(error.value).splitlines()
     assert len(lines) == 1 and lines[0].startswith("docs/tin-tuc/2025/tin-thu.vi.md: ") and expected in lines[0]
+
+
+def test_an_infographics_post_links_its_clip_once_rendered_without_packing_it(clip_project_site, clip_project):
+    manifest = json.loads((clip_project_site / "post-kit" / "manifest.json").read_text(encoding="utf-8"))
+    post = next(p for p in manifest["posts"] if p["item"] == "ngan-sach" and p["language"] == "vi")
+    mp4 = clip_project.job.site_path(".mp4")
+    assert [(f["path"], f["type"], f["uses"]) for f in post["linked"]] == [(mp4, "video/mp4", ["short-video"])]
+    assert post["linked"][0]["bytes"] == (clip_project_site / mp4).stat().st_size
+    assert all(f["type"] == "image/png" for f in post["files"])
+    archive = zipfile.ZipFile(clip_project_site / post["zip"]["path"])
+    assert not any(name.endswith(".mp4") for name in archive.namelist())  # several MB: linked, not packed
+    readme = archive.read("ngan-sach-vi/README.txt").decode("utf-8")
+    assert f"https://example.gov.vn/nq71/{mp4} (1080×1920; Reels, TikTok, Zalo Video)" in readme
+    panel = (clip_project_site / "nghi-quyet-71" / "diem-moi-dot-pha" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../clips/ngan-sach/ngan-sach-vi.mp4" download="ngan-sach-vi.mp4"' in panel

@@ -1,11 +1,11 @@
-"""wardpub.posts.pages: the "Đăng bài" panel's markup (the browser tests use it for real)."""
+"""wardpub.site.posts.pages: the "Đăng bài" panel's markup (the browser tests use it for real)."""
 
 import datetime as dt
 import re
 
-from wardpub.posts.kit import Attachment, Post, PostKit
-from wardpub.posts.pages import item_panel, panel
-from wardpub.posts.texts import compose
+from wardpub.site.posts.kit import Attachment, Post, PostKit
+from wardpub.site.posts.pages import item_panel, panel
+from wardpub.site.posts.texts import compose
 
 from test_posts_texts import SITE, subject
 

@@ -1,12 +1,12 @@
-"""wardpub.posts.texts (and .campaign): the words of each post, their limits, their tagged links."""
+"""wardpub.site.posts.texts (and .campaign): the words of each post, their limits, their tagged links."""
 
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from wardpub.posts.campaign import load_campaign
-from wardpub.posts.limits import HOOK_MAX, ZALO_MESSAGE_MAX
-from wardpub.posts.texts import Subject, compose, hook_and_body, limit_problems, measures, sentences, tagged
+from wardpub.site.posts.campaign import load_campaign
+from wardpub.data.post_limits import HOOK_MAX, ZALO_MESSAGE_MAX
+from wardpub.site.posts.texts import Subject, compose, hook_and_body, limit_problems, measures, sentences, tagged
 
 SITE = "https://example.gov.vn/nq71/"
 

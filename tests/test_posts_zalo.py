@@ -1,4 +1,4 @@
-"""wardpub.posts.zalo: the Zalo OA article draft and the JSON Schema it is held to."""
+"""wardpub.site.posts.zalo: the Zalo OA article draft and the JSON Schema it is held to."""
 
 import copy
 import json
@@ -6,8 +6,8 @@ import json
 import pytest
 from jsonschema import Draft7Validator
 
-from wardpub.posts.texts import compose
-from wardpub.posts.zalo import SCHEMA_FILE, Image, article_draft, draft_problems, validator
+from wardpub.site.posts.texts import compose
+from wardpub.site.posts.zalo import SCHEMA_FILE, Image, article_draft, draft_problems, validator
 
 from test_posts_texts import SITE, subject
 

@@ -1,14 +1,14 @@
-"""wardpub.printkit: the kit's items, slogans, numbering, refusals and manifest, on the project's own data."""
+"""wardpub.media.printkit: the kit's items, slogans, numbering, refusals and manifest, on the project's own data."""
 
 from __future__ import annotations
 
 import json
 from print_kits import document, project
 from wardpub import PROJECT_ROOT
-from wardpub.printkit.items import layout_problems, resolve_items
-from wardpub.printkit.output import PrintCache, draw_pdf, manifest, render_documents
-from wardpub.printkit.specs import Slogan, load_print_specs
-from wardpub.registries import Bilingual
+from wardpub.media.printkit.items import layout_problems, resolve_items
+from wardpub.media.printkit.output import PrintCache, draw_pdf, manifest, render_documents
+from wardpub.media.printkit.specs import Slogan, load_print_specs
+from wardpub.data.registries import Bilingual
 
 
 def test_the_project_kit_is_clean_and_complete():
@@ -73,7 +73,7 @@ def test_a_slogan_too_long_for_the_banner_is_refused_in_one_line():
 
 
 def test_cmyk_formats_refuse_hex_colours_naming_file_field_and_format(tmp_path):
-    from wardpub.infographics.templates import load_templates
+    from wardpub.media.infographics.templates import load_templates
 
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "x.yml").write_text(

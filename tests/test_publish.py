@@ -1,4 +1,4 @@
-"""wardpub.publish and the built project site as a whole: strict, bilingual,
+"""wardpub.site.publish and the built project site as a whole: strict, bilingual,
 NFC, ASCII addresses, described pages, deterministic, all or nothing."""
 
 import filecmp
@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from sites import minimal_pages, page
-from wardpub.cms import ADMIN
-from wardpub.publish import BuildFailed, build_site, nginx_config_path, swap_into_place
-from wardpub.validate import check_project, markdown_files
+from wardpub.site.cms import ADMIN
+from wardpub.site.publish import BuildFailed, build_site, nginx_config_path, swap_into_place
+from wardpub.project import check_project, markdown_files
 from wardpub import DOCS_DIR, PROJECT_ROOT
 
 
@@ -166,7 +166,7 @@ REAL = {  # each placeholder of the shipped mkdocs.yml and what a ward would wri
 
 def shipped_placeholders() -> list[str]:
     from test_ward import project_ward_block
-    from wardpub.ward import placeholders
+    from wardpub.data.ward import placeholders
 
     return [value for _, value in placeholders(project_ward_block()["ward"], "https://example.gov.vn/nq71/")]
 

@@ -5,8 +5,8 @@ import textwrap
 import pytest
 
 from wardpub import DOCS_DIR
-from wardpub.quiz.bank import load_bank
-from wardpub.registries import load_registries
+from wardpub.site.quiz.bank import load_bank
+from wardpub.data.registries import load_registries
 
 from sites import minimal_pages
 
@@ -154,7 +154,7 @@ def test_choices_are_shuffled_the_same_way_for_the_same_seed():
 
 def test_a_bad_question_stops_the_build_of_a_whole_site(make_site):
     site = make_site({**minimal_pages(), "docs/_data/quiz/questions/phan-bac-thong-tin-sai.yml": GOOD.replace("sources: [1]", "sources: [999]")})
-    from wardpub.publish import BuildFailed
+    from wardpub.site.publish import BuildFailed
 
     with pytest.raises(BuildFailed) as failure:
         site.build()

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from wardpub.quiz.bank import load_bank
-from wardpub.quiz.exports import EXPORT_SEED, bank_json, csv_text, gift, gift_escape, moodle_xml, resolve_all
-from wardpub.registries import load_registries
+from wardpub.site.quiz.bank import load_bank
+from wardpub.site.quiz.exports import EXPORT_SEED, bank_json, csv_text, gift, gift_escape, moodle_xml, resolve_all
+from wardpub.data.registries import load_registries
 
 from gift_reader import GiftError, read_gift, unescape
 

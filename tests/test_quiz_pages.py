@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from wardpub.quiz.bank import load_bank
-from wardpub.registries import load_registries
+from wardpub.site.quiz.bank import load_bank
+from wardpub.data.registries import load_registries
 
 LANGUAGES = [pytest.param("vi", "", id="vi"), pytest.param("en", "en/", id="en")]
 

@@ -7,11 +7,11 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from wardpub.quiz.bank import load_bank
-from wardpub.quiz.check import Quiz
-from wardpub.quiz.pages import contest_section, state_sentence
-from wardpub.quiz.rounds import ROUNDS_FILE, Rounds, load_rounds
-from wardpub.registries import load_registries
+from wardpub.site.quiz.bank import load_bank
+from wardpub.site.quiz.check import Quiz
+from wardpub.site.quiz.pages import contest_section, state_sentence
+from wardpub.site.quiz.rounds import ROUNDS_FILE, Rounds, load_rounds
+from wardpub.data.registries import load_registries
 
 D = dt.date
 

@@ -6,11 +6,11 @@ from collections import Counter
 
 import pytest
 
-from wardpub.quiz.bank import load_bank
-from wardpub.quiz.exports import resolve
-from wardpub.quiz.sheets import Sheet, answer_key, load_sets, page_for, question_sheet, render_sheet, select
-from wardpub.registries import Bilingual, load_registries
-from wardpub.ward import load_ward
+from wardpub.site.quiz.bank import load_bank
+from wardpub.site.quiz.exports import resolve
+from wardpub.site.quiz.sheets import Sheet, answer_key, load_sets, page_for, question_sheet, render_sheet, select
+from wardpub.data.registries import Bilingual, load_registries
+from wardpub.data.ward import load_ward
 
 REGISTRIES = load_registries()
 BANK = load_bank(REGISTRIES)

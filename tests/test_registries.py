@@ -1,6 +1,6 @@
-"""wardpub.registries: the sources and categories every page cites."""
+"""wardpub.data.registries: the sources and categories every page cites."""
 
-from wardpub.registries import load_registries
+from wardpub.data.registries import load_registries
 
 
 def test_project_tables_load_cleanly():

@@ -1,10 +1,10 @@
-"""wardpub.sanitize: editors' Markdown cannot inject script, in any spelling."""
+"""wardpub.data.sanitize: editors' Markdown cannot inject script, in any spelling."""
 
 import pytest
 
 from sites import minimal_pages, page
-from wardpub.publish import BuildFailed
-from wardpub.sanitize import html_problems, is_unsafe_url, markdown_problems
+from wardpub.site.publish import BuildFailed
+from wardpub.data.sanitize import html_problems, is_unsafe_url, markdown_problems
 
 INJECTIONS = [
     pytest.param("Xin chào <script>alert(1)</script>", "<script>", id="raw-script"),

@@ -1,4 +1,4 @@
-"""wardpub.search_index: the folded, sharded index, and the worker that reads it."""
+"""wardpub.site.search_index: the folded, sharded index, and the worker that reads it."""
 
 import json
 import subprocess
@@ -7,8 +7,8 @@ import unicodedata
 import pytest
 
 from wardpub import DOCS_DIR, PROJECT_ROOT
-from wardpub.baseline import build_material_baseline, tree_bytes
-from wardpub.search_index import Document, build_index, excerpt, page_starts, plain_text, shard_key
+from wardpub.tools.baseline import build_material_baseline, tree_bytes
+from wardpub.site.search_index import Document, build_index, excerpt, page_starts, plain_text, shard_key
 
 WORKER = PROJECT_ROOT / "overrides/assets/javascripts/workers/folded-search.js"
 

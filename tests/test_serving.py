@@ -1,4 +1,4 @@
-"""wardpub.serving: the production nginx configuration, tried on Debian's nginx."""
+"""wardpub.site.serving: the production nginx configuration, tried on Debian's nginx."""
 
 import gzip
 import re
@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from wardpub.publish import nginx_config_path
-from wardpub.serving import content_security_policy, inline_script_hashes, run_nginx
-from wardpub.shortlinks import read_links
+from wardpub.site.publish import nginx_config_path
+from wardpub.site.serving import content_security_policy, inline_script_hashes, run_nginx
+from wardpub.media.shortlinks import read_links
 
 SITE_URL = "https://example.gov.vn/nq71/"
 ALLOWED = "http://127.0.0.1:9"

@@ -1,4 +1,4 @@
-"""wardpub.shortlinks: short codes, their pages and what the QR codes on images carry.
+"""wardpub.media.shortlinks: short codes, their pages and what the QR codes on images carry.
 
 The QR codes are read back from the published images with a real decoder
 (zxing-cpp), on a sample that covers every infographic, every scannable
@@ -15,11 +15,11 @@ from PIL import Image
 
 from infographic_kits import TEST_WARD
 from wardpub import PROJECT_ROOT
-from wardpub.infographics.render import render
-from wardpub.infographics.resolve import resolve_kit
-from wardpub.infographics.specs import load_kit
-from wardpub.registries import load_registries
-from wardpub.shortlinks import CODE_LENGTH, codes, links, page_html, read_links
+from wardpub.media.infographics.render import render
+from wardpub.media.infographics.resolve import resolve_kit
+from wardpub.media.infographics.specs import load_kit
+from wardpub.data.registries import load_registries
+from wardpub.media.shortlinks import CODE_LENGTH, codes, links, page_html, read_links
 
 SITE_URL = "https://example.gov.vn/nq71/"
 # A real ward's address can be long: 65 characters with the scheme.

@@ -1,4 +1,4 @@
-"""wardpub.sitemaps: a small index where Material looks, the full sitemap beside it."""
+"""wardpub.site.sitemaps: a small index where Material looks, the full sitemap beside it."""
 
 import xml.etree.ElementTree as ET
 

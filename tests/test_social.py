@@ -1,4 +1,4 @@
-"""wardpub.social: every page's Open Graph tags, its 1200×630 image, the share buttons."""
+"""wardpub.site.social: every page's Open Graph tags, its 1200×630 image, the share buttons."""
 
 import re
 import struct
@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from wardpub.social import card_path, share_bar
+from wardpub.site.social import card_path, share_bar
 
 SITE = "https://example.gov.vn/nq71/"
 

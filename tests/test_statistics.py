@@ -1,4 +1,4 @@
-"""wardpub.statistics: the units' reports, from a spreadsheet's export to checked figures.
+"""wardpub.data.statistics: the units' reports, from a spreadsheet's export to checked figures.
 
 Golden pairs sit side by side in tests/data/statistics/ (Python-Markdown's
 style): each malformed `bad/<name>.csv` next to `bad/<name>.txt` holding the
@@ -16,9 +16,8 @@ import pytest
 from sites import minimal_pages
 from wardpub.cli import main
 from wardpub.problems import ProblemsFound
-from wardpub.publish import BuildFailed
-from wardpub.statistics import (COLUMNS, HEADER_NAMES, canonical_csv, duplicate_problems, import_file, load_statistics,
-                                load_units, parse_csv, parse_number, parse_period, template_csv, _fold_name)
+from wardpub.site.publish import BuildFailed
+from wardpub.data.statistics import COLUMNS, HEADER_NAMES, canonical_csv, duplicate_problems, import_file, load_statistics, load_units, parse_csv, parse_number, parse_period, template_csv, _fold_name
 
 DATA = Path(__file__).parent / "data" / "statistics"
 BAD = sorted(DATA.glob("bad/*.csv"))

@@ -1,6 +1,6 @@
-"""wardpub.ward: the one place for the ward's identity and colours."""
+"""wardpub.data.ward: the one place for the ward's identity and colours."""
 
-from wardpub.ward import Colours, contrast, contrast_problems, load_ward
+from wardpub.data.ward import Colours, contrast, contrast_problems, load_ward
 from wardpub import PROJECT_ROOT
 import yaml
 
@@ -44,7 +44,7 @@ def test_bad_colour_and_missing_field():
 
 
 def test_every_shipped_placeholder_is_found():
-    from wardpub.ward import placeholders
+    from wardpub.data.ward import placeholders
 
     found = dict(placeholders(project_ward_block()["ward"], "https://example.gov.vn/nq71/"))
     assert set(found) == {"extra.ward.name.vi", "extra.ward.name.en", "extra.ward.committee.vi", "extra.ward.committee.en",
@@ -54,7 +54,7 @@ def test_every_shipped_placeholder_is_found():
 
 
 def test_real_values_are_not_placeholders():
-    from wardpub.ward import is_placeholder
+    from wardpub.data.ward import is_placeholder
 
     for value in ("Phường Bình Thạnh", "028 3841 2345", "vanphong@phuongbinhthanh.gov.vn", "https://phuongbinhthanh.gov.vn",
                   "Số 6 Phan Đăng Lưu, phường Bình Thạnh, TP. Hồ Chí Minh"):
@@ -84,7 +84,7 @@ def test_short_name_must_fit_a_phone_header():
 
 
 def test_logo_must_exist_and_be_an_image(tmp_path):
-    from wardpub.ward import logo_problems, logo_size
+    from wardpub.data.ward import logo_problems, logo_size
 
     extra = project_ward_block()
     extra["ward"]["logo"] = "assets/images/logo-phuong.svg"

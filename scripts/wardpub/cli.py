@@ -6,6 +6,7 @@
   wardpub fix-unicode    rewrite text files in Unicode NFC
   wardpub charts         draw the charts that changed and list every chart file
   wardpub infographics   render the infographics that changed and report their files
+  wardpub clips          render the infographics' clips that changed and copy them out
   wardpub print          draw the print kit's changed files (PDF, PPTX) and copy them out
   wardpub import-stats   turn a unit's exported spreadsheet (CSV) into its stored report
   wardpub quiz-sheet     a paper quiz (A4 PDF question sheet and answer key) on demand
@@ -36,7 +37,7 @@ def project_root(args) -> Path:
 
 def _build(args) -> int:
     from .cache import prune
-    from .publish import BuildFailed, build_site, configure_logging
+    from .site.publish import BuildFailed, build_site, configure_logging
 
     configure_logging(args.verbose)
     try:
@@ -56,7 +57,7 @@ def _validate(args) -> int:
     from mkdocs.config import load_config
 
     from .problems import ProblemsFound
-    from .validate import check_project
+    from .project import check_project
 
     config = load_config(config_file=str(args.config or default_config()))
     problems = check_project(dict(config.extra), config.docs_dir, config.site_url).problems
@@ -70,19 +71,30 @@ def _validate(args) -> int:
 def _infographics(args) -> int:
     from mkdocs.config import load_config
 
-    from .infographics.command import run
-    from .validate import check_project
+    from .media.infographics.command import run
+    from .project import check_project
 
     config = load_config(config_file=str(args.config or default_config()))
     project = check_project(dict(config.extra), config.docs_dir, config.site_url)
     return run(project, args.only, args.debug, args.out)
 
 
+def _clips(args) -> int:
+    from mkdocs.config import load_config
+
+    from .media.clips.command import run
+    from .project import check_project
+
+    config = load_config(config_file=str(args.config or default_config()))
+    project = check_project(dict(config.extra), config.docs_dir, config.site_url)
+    return run(project, args.only, args.out)
+
+
 def _print(args) -> int:
     from mkdocs.config import load_config
 
-    from .printkit.command import run
-    from .validate import check_project
+    from .media.printkit.command import run
+    from .project import check_project
 
     config = load_config(config_file=str(args.config or default_config()))
     project = check_project(dict(config.extra), config.docs_dir, config.site_url)
@@ -90,7 +102,7 @@ def _print(args) -> int:
 
 
 def _new_article(args) -> int:
-    from .editor import new_article
+    from .data.editor import new_article
 
     title = args.title or input("Tiêu đề bài viết (tiếng Việt): ")
     root = project_root(args)
@@ -126,9 +138,9 @@ def _charts(args) -> int:
 
     from mkdocs.config import load_config
 
-    from .charts import copy_files, render_all, report_lines
+    from .media.charts import copy_files, render_all, report_lines
     from .problems import ProblemsFound
-    from .validate import check_project
+    from .project import check_project
 
     config = load_config(config_file=str(args.config or default_config()))
     project = check_project(dict(config.extra), config.docs_dir)
@@ -149,7 +161,7 @@ def _charts(args) -> int:
 def _import_stats(args) -> int:
     from .cache import write_atomic
     from .problems import ProblemsFound, display_path
-    from .statistics import canonical_csv, import_file, import_summary
+    from .data.statistics import canonical_csv, import_file, import_summary
 
     imported = import_file(args.file, args.output, project_root(args) / "docs" / "_data" / "thong-ke")
     if imported.problems:
@@ -167,8 +179,8 @@ def _quiz_sheet(args) -> int:
 
     from .language import LANGUAGES
     from .problems import ProblemsFound
-    from .quiz.command import run
-    from .validate import check_project
+    from .site.quiz.command import run
+    from .project import check_project
 
     config = load_config(config_file=str(args.config or default_config()))
     project = check_project(dict(config.extra), config.docs_dir, config.site_url)
@@ -184,13 +196,13 @@ def _quiz_sheet(args) -> int:
 
 
 def _bench(args) -> int:
-    from .bench import main as bench_main
+    from .tools.bench import main as bench_main
 
     return bench_main(args)
 
 
 def _eol_build(args) -> int:
-    from .eol import STACKS, build
+    from .tools.eol import STACKS, build
 
     record = build(STACKS[args.stack], args.out)
     print(f"{record['title']}: " + ("built " + record["built"] if record["built"] else "did not build") + f"; see {args.out / 'build.log'}")
@@ -198,7 +210,7 @@ def _eol_build(args) -> int:
 
 
 def _eol_report(args) -> int:
-    from .eol import report
+    from .tools.eol import report
 
     text = report(args.site, args.out, browser=args.browser)
     (args.out / "report.md").write_text(text, encoding="utf-8")
@@ -207,8 +219,8 @@ def _eol_report(args) -> int:
             summary.write(text + "\n")
     print(text)
     return 0
-# The benchmark's sections (wardpub.bench), named here so `--help` works without importing it.
-BENCH_SECTIONS = ("site", "large", "news", "charts", "infographics", "print", "reading")
+# The benchmark's sections (wardpub.tools.bench), named here so `--help` works without importing it.
+BENCH_SECTIONS = ("site", "large", "news", "preview", "charts", "infographics", "clips", "print", "reading")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -245,6 +257,12 @@ def main(argv: list[str] | None = None) -> int:
     graphics.add_argument("--debug", action="store_true", help="outline every layer's box and the safe area")
     graphics.add_argument("--out", type=Path, default=None, help="also copy the files into this folder, to share")
     graphics.set_defaults(run=_infographics)
+
+    clips = commands.add_parser("clips", help="render changed clips (cached) and copy them out")
+    clips.add_argument("--config", type=Path, default=None)
+    clips.add_argument("--only", nargs="+", default=[], metavar="ID", help="just the clips of these infographics")
+    clips.add_argument("--out", type=Path, default=None, help="also copy the clips, subtitles and covers into this folder")
+    clips.set_defaults(run=_clips)
 
     printed = commands.add_parser("print", help="draw the print kit's changed files (cached) and copy them out")
     printed.add_argument("--config", type=Path, default=None)

@@ -9,14 +9,15 @@ images; numbers use the page language's separators.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 
 import yaml
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
 
-from . import PACKAGE_DIR
+from . import RESOURCES_DIR
 
 DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ("vi", "en")
@@ -28,7 +29,7 @@ _MONTH_FORMATS = {"vi": {"short": "M/yyyy", "long": "'tháng' M/yyyy"}, "en": {"
 
 @cache
 def _strings() -> dict[str, dict[str, str]]:
-    with open(PACKAGE_DIR / "data" / "strings.yml", encoding="utf-8") as handle:
+    with open(RESOURCES_DIR / "strings.yml", encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 
@@ -70,3 +71,32 @@ def percent(value: float, language: str, digits: int = 0) -> str:
     """value is a fraction: 0.853 -> "85,3%" (vi) or "85.3%" (en)."""
     pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
     return format_percent(value, format=pattern, locale=language)
+
+
+@cache
+def _number_pattern(language: str) -> tuple[re.Pattern, str, str]:
+    group, decimal = get_group_symbol(locale=language), get_decimal_symbol(locale=language)
+    g, d = re.escape(group), re.escape(decimal)
+    return re.compile(rf"\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?"), group, decimal
+
+
+def scaled_numbers(text: str, share: float, language: str) -> str:
+    """Every number in text, written in the language's style ("580.133", "0,8" in Vietnamese), at share
+    of its value and written the same way (grouped or not, as many decimals): a figure counting up."""
+    if share >= 1:
+        return text
+    pattern, group, decimal = _number_pattern(language)
+
+    def scaled(match: re.Match) -> str:
+        written = match.group(0)
+        whole, _, decimals = written.partition(decimal)
+        value = float(whole.replace(group, "") + "." + (decimals or "0")) * max(share, 0.0)
+        style = ("#,##0" if group in whole else "0") + ("." + "0" * len(decimals) if decimals else "")
+        return format_decimal(value, format=style, locale=language)
+
+    return pattern.sub(scaled, text)
+
+
+def prefix(language: str) -> str:
+    """The folder of a language's pages in the site: "" for Vietnamese, "en/" for English."""
+    return "en/" if language == "en" else ""

@@ -87,3 +87,18 @@ def hashtag(tag: str) -> str:
     if not _HASHTAG.fullmatch(word):
         raise ValueError(f"hashtag “{tag}” có dấu cách hoặc ký tự đặc biệt | viết liền, ví dụ NghiQuyet71")
     return word
+
+
+NBSP = "\u00a0"
+# A "~" between two words in a spec ties them ("Tô~Lâm"): a no-break space that a line never breaks.
+TIE = re.compile(r"(?<=[^\s/~])~(?=[^\s~])")
+
+
+def ties_to_nbsp(text: str) -> str:
+    """A spec's "~" ties as no-break spaces ("Tô~Lâm" -> "Tô Lâm" that never breaks)."""
+    return TIE.sub(NBSP, text) if "~" in text else text
+
+
+def misplaced_ties(text: str) -> bool:
+    """A "~" left after `ties_to_nbsp`: at an end or beside a space, where it joins nothing (addresses aside)."""
+    return any("/~" not in token for token in ties_to_nbsp(text).split() if "~" in token)

@@ -3,8 +3,8 @@
 import pytest
 
 from wardpub import PROJECT_ROOT
-from wardpub.browser import PageRecorder, launch
-from wardpub.devserver import serve_site
+from wardpub.tools.browser import PageRecorder, launch
+from wardpub.tools.devserver import serve_site
 
 PHONE = {"width": 360, "height": 740}
 

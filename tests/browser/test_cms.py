@@ -26,14 +26,14 @@ import pytest
 from PIL import Image
 
 from wardpub import PROJECT_ROOT
-from wardpub.articles import ARTICLE_PATH, ArticleMeta, today
-from wardpub.browser import PageRecorder
-from wardpub.cms import LOCAL_BACKEND_ENV, node_modules
-from wardpub.datafiles import load_yaml
-from wardpub.devserver import serve_site
-from wardpub.pages import read_markdown
-from wardpub.publish import build_site
-from wardpub.registries import load_registries
+from wardpub.data.articles import ARTICLE_PATH, ArticleMeta, today
+from wardpub.tools.browser import PageRecorder
+from wardpub.site.cms import LOCAL_BACKEND_ENV, node_modules
+from wardpub.data.datafiles import load_yaml
+from wardpub.tools.devserver import serve_site
+from wardpub.data.pages import read_markdown
+from wardpub.site.publish import build_site
+from wardpub.data.registries import load_registries
 
 TITLE = "Đảng ủy phường quán triệt Nghị quyết 71 cho đảng viên"
 SLUG = "dang-uy-phuong-quan-triet-nghi-quyet-71-cho-dang-vien"

@@ -1,10 +1,10 @@
-"""wardpub.eol in Chromium: what its report reads from a home page, on the pinned site."""
+"""wardpub.tools.eol in Chromium: what its report reads from a home page, on the pinned site."""
 
 import re
 
 import pytest
 
-from wardpub.eol import SEARCH_QUERY, in_browser, site_prefix
+from wardpub.tools.eol import SEARCH_QUERY, in_browser, site_prefix
 
 pytestmark = pytest.mark.browser
 

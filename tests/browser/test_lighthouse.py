@@ -1,12 +1,12 @@
-"""Lighthouse 12 (wardpub.audits) with its mobile settings, on the front page, the news
+"""Lighthouse 12 (wardpub.tools.audits) with its mobile settings, on the front page, the news
 list, an article and a content page in both languages, served compressed by the shipped
 nginx configuration. Accessibility, best practices and SEO must reach 95 and nothing may
 move as the page loads (CLS < 0.1). Performance is a timing: `make bench` prints it."""
 
 import pytest
 
-from wardpub.audits import PAGES, lighthouse
-from wardpub.serving import run_nginx
+from wardpub.tools.audits import PAGES, lighthouse
+from wardpub.site.serving import run_nginx
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ import pytest
 from pagetools import assert_clean_on_a_phone, axe_violations
 from sites import SiteMaker, article
 from wardpub import DOCS_DIR
-from wardpub.devserver import serve_site
+from wardpub.tools.devserver import serve_site
 
 pytestmark = pytest.mark.browser
 

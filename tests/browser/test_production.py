@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from wardpub.devserver import serve_site
-from wardpub.embeds import embed_code
-from wardpub.serving import run_nginx
+from wardpub.tools.devserver import serve_site
+from wardpub.site.embedding import embed_code
+from wardpub.site.serving import run_nginx
 
 pytestmark = pytest.mark.browser
 

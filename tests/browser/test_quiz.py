@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from wardpub.browser import PageRecorder
+from wardpub.tools.browser import PageRecorder
 
 from pagetools import assert_clean_on_a_phone, axe_violations
 
@@ -182,8 +182,8 @@ def test_an_open_round_shows_its_link_rules_and_what_the_form_collects(make_site
     """A small site whose example round is published and open on the build date."""
     import yaml
 
-    from wardpub.devserver import serve_site
-    from wardpub.quiz.rounds import ROUNDS_FILE
+    from wardpub.tools.devserver import serve_site
+    from wardpub.site.quiz.rounds import ROUNDS_FILE
 
     from sites import minimal_pages, page
 

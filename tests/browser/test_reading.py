@@ -9,8 +9,8 @@ import pytest
 from pagetools import assert_clean_on_a_phone, axe_violations
 from sites import SiteMaker, article, minimal_pages, news_index, page
 from wardpub import DOCS_DIR
-from wardpub.devserver import serve_site
-from wardpub.pages import read_markdown
+from wardpub.tools.devserver import serve_site
+from wardpub.data.pages import read_markdown
 
 pytestmark = pytest.mark.browser
 
@@ -185,7 +185,7 @@ def test_no_listen_control_without_a_voice_for_the_page(browser, reading_url, vo
 
 def test_listening_leaves_the_page_clean(browser, reading_url):
     context, page = open_with_voices(browser, reading_url + ARTICLE, VIETNAMESE_VOICE)
-    from wardpub.browser import PageRecorder
+    from wardpub.tools.browser import PageRecorder
 
     recorder = PageRecorder(page)
     page.locator(".ward-listen__start").click()
