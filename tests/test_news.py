@@ -115,3 +115,21 @@ def test_latest_news_on_home_and_content_point_pages(news_site):
 def test_listing_language_switch_stays_on_the_listing(news_site):
     html = read(news_site, "en/tin-tuc/trang-2")
     assert 'href="../../../tin-tuc/trang-2/" hreflang="vi"' in html
+
+
+def test_related_articles_are_the_same_point_first_then_a_shared_tag():
+    from types import SimpleNamespace
+
+    from wardpub.site.news import News
+
+    def item(name, category, *tags):
+        return SimpleNamespace(name=name, meta=SimpleNamespace(category=category, tags=list(tags)))
+
+    articles = [item("a", "p1", "x"), item("b", "p2", "x"), item("c", "p1"), item("d", "p2", "y"), item("e", "p3", "x")]
+    news = SimpleNamespace(articles=articles, by_category={})
+    for a in articles:
+        news.by_category.setdefault(a.meta.category, []).append(a)
+    names = lambda found: [a.name for a in found]
+    assert names(News.related(news, articles[0])) == ["c", "b", "e"]  # its point, then the tag, newest first
+    assert names(News.related(news, articles[0], limit=2)) == ["c", "b"]
+    assert names(News.related(news, articles[3])) == ["b"]  # nothing shares "y": only its point

@@ -24,6 +24,7 @@ import html
 import json
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain, islice
 from math import ceil
 
 from mkdocs.utils import get_relative_url
@@ -210,11 +211,12 @@ class News:
         return ""
 
     def related(self, article: Article, limit: int = RELATED) -> list[Article]:
-        """Other articles on the same content point, newest first; then ones sharing a tag."""
-        same = [a for a in self.by_category[article.meta.category] if a is not article]
-        tags = set(article.meta.tags)
-        sharing = [a for a in self.articles if a is not article and a not in same and tags & set(a.meta.tags)]
-        return (same + sharing)[:limit]
+        """Other articles on the same content point, newest first; then ones on another point sharing a tag.
+        Stops at limit: every article asks, so a full scan each would make the build quadratic."""
+        category, tags = article.meta.category, set(article.meta.tags)
+        same = (a for a in self.by_category[category] if a is not article)
+        sharing = (a for a in self.articles if a.meta.category != category and tags & set(a.meta.tags))
+        return list(islice(chain(same, sharing), limit))
 
     def related_html(self, src_uri: str, url: str, language: str) -> str:
         """The cards an article ends with ("" for other pages and for an untranslated article's notice)."""

@@ -33,6 +33,7 @@ import json
 import posixpath
 import zipfile
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -139,7 +140,12 @@ class PostKit:
     items: dict[str, tuple] = field(default_factory=dict)
 
     def get(self, ident: str, language: str) -> Optional[Post]:
-        return next((p for p in self.posts if p.id == ident and p.language == language), None)
+        return self._by_key.get((ident, language))
+
+    @cached_property
+    def _by_key(self) -> dict[tuple[str, str], Post]:
+        # Every article's page asks for its post: a scan each would make the build quadratic.
+        return {(p.id, p.language): p for p in reversed(self.posts)}  # the first wins, as a scan would
 
     def published(self, today) -> list[Post]:
         return [p for p in self.posts if p.published is None or p.published <= today]
