@@ -28,7 +28,7 @@ publish: $(SETUP) $(NODE_SETUP)
 test: $(SETUP) $(NODE_SETUP) system-packages
 	$(BIN)/pytest
 
-## make serve: live preview at http://127.0.0.1:8000/ while you edit.
+## make serve: live preview at http://127.0.0.1:8000/ plus the path of site_url (/nq71/ as shipped) while you edit.
 serve: $(SETUP) $(NODE_SETUP)
 	$(BIN)/mkdocs serve --livereload
 
