@@ -115,6 +115,15 @@ def _save(page) -> None:
     page.get_by_role("button", name="Lưu").click()
 
 
+def _settled(project: Path, limit: float = 30) -> None:
+    """Wait until the local backend has finished its git work (no lock, nothing left uncommitted): it
+    answers the browser before its last merge is done, and a busy machine showed the gap."""
+    deadline = time.monotonic() + limit
+    while (project / ".git" / "index.lock").exists() or git(project, "status", "--porcelain", "--untracked-files=no"):
+        assert time.monotonic() < deadline, "the editor's backend left git busy or the tree changed"
+        time.sleep(0.2)
+
+
 def _approve_and_publish(page) -> None:
     """The writer sends the saved entry for review; the approver marks it ready and publishes it."""
     page.get_by_text("Mục đã được lưu", exact=True).wait_for()
@@ -170,6 +179,7 @@ def test_editing_keeps_keys_the_editor_does_not_know(cms):
     author.fill("Văn phòng Đảng ủy phường")
     _save(page)
     _approve_and_publish(page)
+    _settled(project)
     edited = read_markdown(path)
     path.write_text(text, encoding="utf-8")  # the unknown key would fail validation below
     git(project, "commit", "-q", "-am", "Bỏ khóa thử")
@@ -214,6 +224,7 @@ def test_new_article_with_cover_is_published_in_both_languages(cms, tmp_path):
     assert f"cms/tin-tuc/{today().year}/{SLUG}" in git(project, "branch")
     assert SLUG not in git(project, "ls-tree", "-r", "--name-only", "main", "docs/tin-tuc")
     _approve_and_publish(page)
+    _settled(project)
 
     assert git(project, "branch", "--show-current").strip() == "main"
     assert git(project, "status", "--porcelain").strip() == ""  # everything committed
