@@ -33,6 +33,7 @@ from wardpub.data.datafiles import load_yaml
 from wardpub.tools.devserver import serve_site
 from wardpub.data.pages import read_markdown
 from wardpub.site.publish import build_site
+from wardpub.site.serving import free_port
 from wardpub.data.registries import load_registries
 
 TITLE = "Đảng ủy phường quán triệt Nghị quyết 71 cho đảng viên"
@@ -51,18 +52,12 @@ def git(project: Path, *args: str) -> str:
                           env=dict(os.environ, **AUTHOR)).stdout
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory):
     """(project copy, base URL of its built site, local backend URL), decap-server running."""
     project = tmp_path_factory.mktemp("cms") / "project"
     shutil.copytree(PROJECT_ROOT, project, ignore=IGNORED)
-    port = _free_port()
+    port = free_port()
     backend = f"http://127.0.0.1:{port}/api/v1"
     os.environ[LOCAL_BACKEND_ENV] = backend
     try:

@@ -139,13 +139,18 @@ http {{
 """
 
 
+def free_port() -> int:
+    """A loopback port nothing listens on now (for test and benchmark servers)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @contextmanager
 def run_nginx(site: Path, site_url: str, embed_origins, nginx: str = "nginx", editor_origins=()):
     """Serve site/ with the production configuration on a free loopback port; yield the site's base URL."""
-    with tempfile.TemporaryDirectory(prefix="wardpub-nginx-") as prefix, socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-        probe.close()
+    with tempfile.TemporaryDirectory(prefix="wardpub-nginx-") as prefix:
+        port = free_port()
         Path(prefix, "site.conf").write_text(nginx_config(site, site_url, embed_origins, f"127.0.0.1:{port}", "127.0.0.1", editor_origins))
         # Workers run as the current user (when started as root), so they read a site under a private folder.
         Path(prefix, "nginx.conf").write_text(_MAIN.format(prefix=prefix, user=getpass.getuser()))

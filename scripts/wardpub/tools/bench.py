@@ -181,14 +181,6 @@ def news_scale_rows(work: Path, cache: Path) -> list[Row]:
     return rows
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def save_to_serve(command: list[str], page: Path, url: str, env: dict, saves: int = 3, start_limit: float = 900) -> list[float]:
     """A live preview (command, serving url) on a copy of the project: once it serves, save page
     with a new word `saves` times; each time, the seconds from the save until url carries the word."""
@@ -229,6 +221,8 @@ def save_to_serve(command: list[str], page: Path, url: str, env: dict, saves: in
 def preview_rows(work: Path, cache: Path) -> list[Row]:
     """Saving an article until `make serve` (mkdocs serve --livereload) serves it changed, on this site
     and on it with 1,000 synthetic bilingual articles, against plain Material serving the same Markdown."""
+    from ..site.serving import free_port
+
     rows = []
     for label, count, goal in (("Site", 0, 2.0), ("1,000 bilingual articles", 1000, 5.0)):
         folder = work / f"preview-{count}"
