@@ -28,16 +28,16 @@ publish: $(SETUP) $(NODE_SETUP)
 test: $(SETUP) $(NODE_SETUP) system-packages
 	$(BIN)/pytest
 
-## make serve: live preview at http://127.0.0.1:8000/ plus the path of site_url (/nq71/ as shipped) while you edit.
+## make serve: live preview (a dirty one: MkDocs renders what changed) at http://127.0.0.1:8000/ plus the path of site_url (/nq71/ as shipped) while you edit.
 serve: $(SETUP) $(NODE_SETUP)
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 ## make cms: try the web editor without GitHub: decap-server (port 8081) writes files here, the preview reloads.
 cms: $(SETUP) $(NODE_SETUP)
 	@echo "Trình biên tập: địa chỉ mkdocs in ra bên dưới, thêm admin/ (ví dụ http://127.0.0.1:8000/nq71/admin/). Ctrl+C để dừng."
 	PORT=8081 BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn node node_modules/decap-server/dist/index.js & \
 	server=$$!; trap 'kill $$server' EXIT; \
-	WARDPUB_CMS_LOCAL_BACKEND=http://127.0.0.1:8081/api/v1 $(BIN)/mkdocs serve --livereload
+	WARDPUB_CMS_LOCAL_BACKEND=http://127.0.0.1:8081/api/v1 $(BIN)/mkdocs serve --livereload --dirty
 
 ## make bench: speed and size figures against baselines measured in the same run.
 bench: $(SETUP) $(NODE_SETUP) system-packages

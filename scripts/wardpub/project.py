@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from . import DOCS_DIR
 from .data.articles import Article, collect_articles, is_article
@@ -77,44 +77,26 @@ def blank_translations(docs_dir: Path) -> set[str]:
     return {p.relative_to(docs_dir).as_posix() for p in Path(docs_dir).rglob("*.en.md") if blank_translation(p)}
 
 
-def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str] = None) -> Project:
-    docs_dir = Path(docs_dir)
+def shared_inputs(docs_dir: Path) -> list[Path]:
+    """Every input that is not a page: the data files (chart specs and the units' CSV reports
+    included), the infographics' specs and templates, the clips' timelines, the print kit."""
+    data_dir = Path(docs_dir) / "_data"
+    root = Path(docs_dir).parent
+    return (sorted(p for p in data_dir.rglob("*") if p.is_file()) + share_kit_inputs(root) + clip_inputs(root)
+            + print_kit_inputs(root))
+
+
+def shared_fingerprint(extra: dict, docs_dir: Path, site_url: Optional[str]) -> tuple:
+    """Changes when anything but a page changes (site_url is printed on images and in their QR codes)."""
+    return _fingerprint(shared_inputs(docs_dir), extra), site_url
+
+
+def _check_kits(docs_dir: Path, ward, registries: Registries, pages: dict, site_url: Optional[str]) -> tuple:
+    """The units' results and charts, the infographics with their clips, the print kit and the quiz;
+    their problems in two lists: those reported before the post kit's, those after."""
     data_dir = docs_dir / "_data"
-    paths = markdown_files(docs_dir)
-    # Every data file counts, the chart specs and the units' CSV reports included.
-    # The infographics' specs and templates too; site_url is printed on them and in their QR codes.
-    key = _fingerprint(paths + sorted(p for p in data_dir.rglob("*") if p.is_file()) + share_kit_inputs(docs_dir.parent)
-                       + clip_inputs(docs_dir.parent) + print_kit_inputs(docs_dir.parent), extra), site_url
-    if key in _memo:
-        return _memo[key]
-
-    ward, problems = load_ward(extra)
-    if ward is not None:
-        problems += logo_problems(ward, docs_dir)
-    registries = load_registries(data_dir)
-    problems += registries.problems
-    pages: dict[str, PageMeta] = {}
-    article_sources: dict[str, SourceFile] = {}
-    vi_only: set[Path] = set()
-    for path in paths:
-        rel = path.relative_to(docs_dir).as_posix()
-        source: SourceFile = read_markdown(path)
-        problems += markdown_problems(source.body, source.file, source.body_line) + figures.markdown_problems(source)
-        if is_article(rel):
-            article_sources[rel] = source
-            vi_only.add(path)  # an English twin is optional for articles
-            continue
-        meta, page_problems = validate_page(source, registries)
-        problems += page_problems + note_problems(source)
-        if meta is not None:
-            pages[rel] = meta
-            if meta.vi_only:
-                vi_only.add(path)
-    articles, article_problems = collect_articles(article_sources, docs_dir, registries)
-    problems += article_problems + pairing_problems(docs_dir, paths, vi_only)
     results = load_results(data_dir, registries)
-    problems += results.problems
-
+    problems = list(results.problems)
     share_kit, share_problems = check_share_kit(docs_dir.parent, ward, registries, pages, site_url)
     problems += share_problems
     # Their clips: timelines, lengths, music, and the clip format's fits (wardpub.media.clips).
@@ -126,6 +108,74 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
     if share_kit is not None:
         for spec_id, spec in share_kit.kit.specs.items():
             problems += figures.spec_problems(spec, share_kit.kit.files[spec_id])
+    print_kit, print_problems = check_print_kit(docs_dir.parent, ward, registries, share_kit, results, site_url)
+    quiz, quiz_problems = check_quiz(data_dir, docs_dir, registries)
+    return results, share_kit, clip_kit, print_kit, quiz, problems, print_problems + quiz_problems
+
+
+_parts: dict = {}  # part of the check -> (its inputs' key, its result)
+
+
+def _part(name, key, make: Callable):
+    """One part of the check, made again only when its inputs changed: a live preview checks the
+    project on every save, and a saved article should not re-check every spec, kit and question."""
+    held = _parts.get(name)
+    if held is None or held[0] != key:
+        held = _parts[name] = (key, make())
+    return held[1]
+
+
+def _check_file(path: Path, rel: str, registries: Registries) -> tuple[SourceFile, list[Problem], Optional[PageMeta]]:
+    """One page or article read and checked on its own: (its source, its problems, a page's meta)."""
+    source: SourceFile = read_markdown(path)
+    problems = markdown_problems(source.body, source.file, source.body_line) + figures.markdown_problems(source)
+    if is_article(rel):
+        return source, problems, None
+    meta, page_problems = validate_page(source, registries)
+    return source, problems + page_problems + note_problems(source), meta
+
+
+def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str] = None) -> Project:
+    docs_dir = Path(docs_dir)
+    data_dir = docs_dir / "_data"
+    paths = markdown_files(docs_dir)
+    pages_key = _fingerprint(paths, {})
+    shared_key = shared_fingerprint(extra, docs_dir, site_url)
+    key = pages_key, shared_key
+    if key in _memo:
+        return _memo[key]
+
+    def identity():
+        ward, ward_problems = load_ward(extra)
+        if ward is not None:
+            ward_problems = ward_problems + logo_problems(ward, docs_dir)
+        return ward, ward_problems, load_registries(data_dir)
+
+    ward, ward_problems, registries = _part("identity", (shared_key, docs_dir), identity)
+    problems = list(ward_problems) + registries.problems
+    pages: dict[str, PageMeta] = {}
+    article_sources: dict[str, SourceFile] = {}
+    vi_only: set[Path] = set()
+    for path, stat in zip(paths, pages_key[0]):
+        rel = path.relative_to(docs_dir).as_posix()
+        source, file_problems, meta = _part(("file", str(path)), (stat, shared_key),
+                                             lambda path=path, rel=rel: _check_file(path, rel, registries))
+        problems += file_problems
+        if is_article(rel):
+            article_sources[rel] = source
+            vi_only.add(path)  # an English twin is optional for articles
+        elif meta is not None:
+            pages[rel] = meta
+            if meta.vi_only:
+                vi_only.add(path)
+    articles, article_problems = collect_articles(article_sources, docs_dir, registries)
+    problems += article_problems + pairing_problems(docs_dir, paths, vi_only)
+    # What the pages (not the articles) and the shared inputs decide, re-made only when those change:
+    # the kits read the pages' front matter, the quiz links their headings.
+    page_files = tuple(stat for path, stat in zip(paths, pages_key[0]) if not is_article(path.relative_to(docs_dir).as_posix()))
+    results, share_kit, clip_kit, print_kit, quiz, kit_problems, later_problems = _part(
+        "kits", (shared_key, page_files, docs_dir), lambda: _check_kits(docs_dir, ward, registries, pages, site_url))
+    problems += kit_problems
 
     # The post kit's texts and the calendar (their images are checked when the kit is built).
     posts, calendar = None, None
@@ -137,12 +187,7 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
         # A file with a problem already gets no post-kit lines: fixing it changes its posts anyway.
         flagged = {problem.file for problem in problems}
         problems += campaign.problems + [p for p in post_problems if p.file not in flagged] + calendar_problems
-
-    print_kit, print_problems = check_print_kit(docs_dir.parent, ward, registries, share_kit, results, site_url)
-    problems += print_problems
-
-    quiz, quiz_problems = check_quiz(data_dir, docs_dir, registries)
-    problems += quiz_problems
+    problems += later_problems
 
     project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "", posts, calendar,
                       print_kit, quiz, clip_kit)

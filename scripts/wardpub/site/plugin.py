@@ -51,7 +51,8 @@ from ..cache import generated, use_project, write_atomic
 from .news import GeneratedPage, News
 from ..language import prefix
 from .pictures import Pictures
-from ..project import Project, blank_translations, check_project
+from ..data.articles import NEWS_INDEX
+from ..project import Project, blank_translations, check_project, shared_fingerprint
 
 
 # Functions (page, language, project) -> Markdown that add a section to a page.
@@ -116,6 +117,15 @@ class WardPlugin(BasePlugin[WardConfig]):
         self.stylesheets: list[str] = []
         self.page_urls: set[str] = set()  # every page of this language build, for links to pages that may not exist yet
         self.language = language.DEFAULT_LANGUAGE
+        # A live preview run with --dirty (`make serve`) rebuilds only what changed (see _dirty_pages).
+        self.dirty = False
+        self.shared_key: dict[str, tuple] = {}  # language -> what the last rebuild's non-page inputs were
+        self.search_pages: dict[str, dict[str, list]] = {}  # language -> page -> its search documents
+
+    def on_startup(self, *, command, dirty):
+        # Defining on_startup keeps this instance across a live preview's rebuilds (MkDocs 1.4+),
+        # so a dirty rebuild can keep what earlier rebuilds made.
+        self.dirty = command == "serve" and dirty
 
     @event_priority(-110)
     def on_config(self, config):
@@ -129,6 +139,10 @@ class WardPlugin(BasePlugin[WardConfig]):
         # Material's inline script then names one scope for every page, so its
         # hash is the same everywhere and the Content-Security-Policy can list it.
         config.extra["scope"] = urlsplit(config.site_url or "/").path or "/"
+        if self.dirty:
+            # A preview needs no sitemap (the published one is wardpub.site.sitemaps'), and MkDocs would
+            # render it from every page on every save.
+            config.theme.static_templates.discard("sitemap.xml")
         self.news = News(self.project.articles, self.project.registries, site_url=config.site_url)
         return config
 
@@ -226,7 +240,30 @@ class WardPlugin(BasePlugin[WardConfig]):
             for path, source in picture.files.items():
                 files.append(LinkedFile.generated(config, path, abs_src_path=str(source)))
         self.page_urls = {file.url for file in files.documentation_pages()}
+        if self.dirty:
+            self._dirty_pages(files, config)
         return files
+
+    def _dirty_pages(self, files: Files, config) -> None:
+        """In a dirty rebuild MkDocs renders a page only when its file is newer than its output. Pages
+        that show other pages' content are rendered every time: the home page, the news list, content
+        points (their related news) and the campaign calendar (the articles' posts); and every page is
+        when anything but a page changed (tables, specs, templates, the ward's details), since pages
+        show infographics, charts, figures and sources from them."""
+        key = shared_fingerprint(dict(config.extra), Path(config.docs_dir), config.site_url)
+        changed_data = self.shared_key.get(self.language) != key
+        self.shared_key[self.language] = key
+        for file in files.documentation_pages():
+            if changed_data or self._shows_news(file.src_uri):
+                file.is_modified = lambda: True
+
+    def _shows_news(self, src_uri: str) -> bool:
+        if src_uri in self.generated or src_uri in frontpage.HOME or src_uri in NEWS_INDEX:
+            return True
+        if src_uri.replace(".en.md", ".vi.md") == post_pages.CALENDAR_PAGE:
+            return True
+        meta = self.project.pages.get(src_uri)
+        return meta is not None and meta.category is not None
 
     on_files = CombinedEvent(_files_before_i18n, _files_after_i18n)
 
@@ -311,6 +348,13 @@ class WardPlugin(BasePlugin[WardConfig]):
             return
         documents = search_index.documents_from_entries(entries)
         entries.clear()
+        if self.dirty:  # only some pages were rendered: the others keep their documents from earlier rebuilds
+            pages = self.search_pages.setdefault(self.language, {})
+            rendered: dict[str, list] = {}
+            for document in documents:
+                rendered.setdefault(document.location.split("#")[0], []).append(document)
+            pages.update(rendered)
+            documents = [document for page in pages.values() for document in page]
         # With mkdocs-static-i18n, site_dir stays the root for every language.
         for path, data in search_index.build_index(documents, self.language).items():
             write_atomic(os.path.join(config.site_dir, path), data)

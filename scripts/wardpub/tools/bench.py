@@ -240,7 +240,9 @@ def preview_rows(work: Path, cache: Path) -> list[Row]:
         env = {"WARDPUB_CACHE_DIR": str(cache)}
         # A build first fills the cache (a preview starts from an editor's usual state: a built site).
         timed([str(BIN / "wardpub"), "build", "--config", str(config), "--site-dir", str(folder / "warm")], env)
-        serve = lambda config_file, port: [str(BIN / "mkdocs"), "serve", "-q", "--livereload", "-f", str(config_file), "-a", f"127.0.0.1:{port}"]
+        # As `make serve` runs it: a dirty preview (MkDocs renders what changed), for Material too.
+        serve = lambda config_file, port: [str(BIN / "mkdocs"), "serve", "-q", "--livereload", "--dirty", "-f", str(config_file),
+                                           "-a", f"127.0.0.1:{port}"]
         port = free_port()
         ours = save_to_serve(serve(config, port), page, f"http://127.0.0.1:{port}/nq71/{ours_url}", env)
         port = free_port()
