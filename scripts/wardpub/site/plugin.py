@@ -249,8 +249,11 @@ class WardPlugin(BasePlugin[WardConfig]):
         that show other pages' content are rendered every time: the home page, the news list, content
         points (their related news) and the campaign calendar (the articles' posts); and every page is
         when anything but a page changed (tables, specs, templates, the ward's details), since pages
-        show infographics, charts, figures and sources from them."""
-        key = shared_fingerprint(dict(config.extra), Path(config.docs_dir), config.site_url)
+        show infographics, charts, figures and sources from them, or the theme or mkdocs.yml did."""
+        custom = config.theme.custom_dir
+        theme = [Path(config.config_file_path)] + (sorted(p for p in Path(custom).rglob("*") if p.is_file()) if custom else [])
+        key = (shared_fingerprint(dict(config.extra), Path(config.docs_dir), config.site_url),
+               tuple((str(p), p.stat().st_mtime_ns) for p in theme))
         changed_data = self.shared_key.get(self.language) != key
         self.shared_key[self.language] = key
         for file in files.documentation_pages():
