@@ -67,3 +67,18 @@ def test_a_build_of_another_checkout_writes_beside_its_mkdocs_yml(tmp_path, monk
     assert (tmp_path / "site" / "index.html").is_file() and (tmp_path / "site" / "en" / "index.html").is_file()
     assert (tmp_path / "site.nginx.conf").is_file()
     assert any((tmp_path / ".cache" / "fonts").rglob("*.woff2"))
+
+
+def test_a_file_digest_follows_the_file_not_a_memory_of_it(tmp_path):
+    import hashlib
+    import os
+
+    from wardpub.cache import file_digest
+
+    path = tmp_path / "anh.png"
+    path.write_bytes(b"one")
+    assert file_digest(path) == hashlib.sha256(b"one").hexdigest()
+    stat = path.stat()
+    path.write_bytes(b"two!")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    assert file_digest(path) == hashlib.sha256(b"two!").hexdigest()

@@ -70,6 +70,19 @@ def digest(*parts: bytes | str | Path | dict | list) -> str:
     return h.hexdigest()
 
 
+_file_digests: dict[tuple[str, int, int], str] = {}
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes, read once per version of the file (path, time, size) in this
+    process: a live preview asks again on every save for thousands of unchanged images."""
+    stat = os.stat(path)
+    version = (str(path), stat.st_mtime_ns, stat.st_size)
+    if version not in _file_digests:
+        _file_digests[version] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return _file_digests[version]
+
+
 def write_atomic(path: Path, data: bytes | str) -> bool:
     """Write data to path atomically; return False (and touch nothing) if it is already there."""
     if isinstance(data, str):

@@ -140,9 +140,10 @@ class WardPlugin(BasePlugin[WardConfig]):
         # hash is the same everywhere and the Content-Security-Policy can list it.
         config.extra["scope"] = urlsplit(config.site_url or "/").path or "/"
         if self.dirty:
-            # A preview needs no sitemap (the published one is wardpub.site.sitemaps'), and MkDocs would
-            # render it from every page on every save.
-            config.theme.static_templates.discard("sitemap.xml")
+            # A preview needs neither the sitemap (the published one is wardpub.site.sitemaps') nor the
+            # styled not-found page (the preview server answers a plain one), and MkDocs would render
+            # both on every save: the sitemap from every page, the not-found page over the whole nav.
+            config.theme.static_templates.difference_update({"sitemap.xml", "404.html"})
         self.news = News(self.project.articles, self.project.registries, site_url=config.site_url)
         return config
 

@@ -40,7 +40,7 @@ from typing import Callable, Optional
 from PIL import Image
 
 from ... import language as lang
-from ...cache import ContentCache, digest
+from ...cache import ContentCache, digest, file_digest
 from ...media.clips.encode import HEIGHT as HEIGHT_CLIP
 from ...media.clips.encode import WIDTH as WIDTH_CLIP
 from ...media.clips.output import published_jobs
@@ -278,7 +278,7 @@ def fit_jpeg(source: Path, limit: int = ZALO_IMAGE_BYTES, cache: ContentCache | 
                     return out.getvalue()
             image = image.resize((max(1, image.width // 2), max(1, image.height // 2)), Image.Resampling.LANCZOS)
 
-    path, _ = cache.get_or_make(digest("fit-jpeg 1", str(limit), Path(source)), make, ".jpg")
+    path, _ = cache.get_or_make(digest("fit-jpeg 2", str(limit), file_digest(Path(source))), make, ".jpg")
     return path
 
 
@@ -402,7 +402,8 @@ def site_files(project, today) -> list[tuple[str, Path]]:
     files: dict[str, Path] = {}
     for post in posts:
         members = zip_members(post, kit.site_url)
-        key = digest("zip 1", post.id, post.language, *[name for name, _ in members], *[data for _, data in members])
+        key = digest("zip 2", post.id, post.language, *[name for name, _ in members],
+                     *[data if isinstance(data, bytes) else file_digest(data) for _, data in members])
         files[post.zip_path], _ = cache.get_or_make(key, lambda: zip_bytes(members, f"{post.id}-{post.language}"), ".zip")
         draft = dumps(post.zalo)
         files[post.zalo_path], _ = cache.get_or_make(digest(draft), lambda: draft, ".json")
