@@ -221,6 +221,7 @@ def test_new_article_with_cover_is_published_in_both_languages(cms, tmp_path):
     page.get_by_text("Chọn một hình").first.click()
     page.locator("input[type=file]").set_input_files(picture)
     page.get_by_text("Lấy những cái đã chọn").click()
+    page.get_by_text("Lấy những cái đã chọn").wait_for(state="hidden")  # the media library has closed
     # Without a description of the picture, nothing is saved, and the message says what to do.
     _save(page)
     page.get_by_text("Ảnh bìa chưa có lời mô tả").wait_for()
