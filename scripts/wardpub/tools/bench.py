@@ -475,24 +475,19 @@ def main(args) -> int:
             large = build_both(work / "large", f"{args.pages:,} pages", extra_pages=pages)
             sample = f"bench/bai-{min(pages, 500):04d}/"
             rows += large.rows + page_rows(large, f"{args.pages:,} pages", sample, sample, search=True)
-        if "news" in only:
-            print("Building 1,000 and 2,000 synthetic bilingual articles…", file=sys.stderr)
-            rows += news_scale_rows(work / "news", work / "real" / "cache")
-        if "preview" in only:
-            print("Saving an article under a live preview, on this site and with 1,000 articles…", file=sys.stderr)
-            rows += preview_rows(work / "preview", work / "preview-cache")
-        if "charts" in only:
-            print("Rendering every chart into an empty cache…", file=sys.stderr)
-            rows += chart_rows(work / "charts")
-        if "infographics" in only:
-            print("Rendering every infographic into an empty cache…", file=sys.stderr)
-            rows += infographic_rows(work / "infographics")
-        if "clips" in only:
-            print("Rendering a 15-second clip into an empty cache…", file=sys.stderr)
-            rows += clip_rows(work / "clips")
-        if "print" in only:
-            print("Rendering the print kit into an empty cache…", file=sys.stderr)
-            rows += print_rows(work / "print")
+        # The sections that need nothing but a folder of their own: (name, what it does, its rows).
+        for name, doing, section_rows in (
+            ("news", "Building 1,000 and 2,000 synthetic bilingual articles", lambda: news_scale_rows(work / "news", work / "real" / "cache")),
+            ("preview", "Saving an article under a live preview, on this site and with 1,000 articles",
+             lambda: preview_rows(work / "preview", work / "preview-cache")),
+            ("charts", "Rendering every chart into an empty cache", lambda: chart_rows(work / "charts")),
+            ("infographics", "Rendering every infographic into an empty cache", lambda: infographic_rows(work / "infographics")),
+            ("clips", "Rendering a 15-second clip into an empty cache", lambda: clip_rows(work / "clips")),
+            ("print", "Rendering the print kit into an empty cache", lambda: print_rows(work / "print")),
+        ):
+            if name in only:
+                print(f"{doing}…", file=sys.stderr)
+                rows += section_rows()
     if rows:
         print_table(rows)
         print("\nRatios are this site ÷ baseline, measured in this run. Bytes are encoded (gzip) as the browser received them.")

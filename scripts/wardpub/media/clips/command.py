@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from ..infographics.command import copy_out
+from ..infographics.command import copy_out, unknown_ids
 from ...problems import ProblemsFound
 from .kit import ClipKit
 from .output import kit_files, render_clips
@@ -43,9 +43,7 @@ def run(project, only: list[str], out: Optional[Path], progress: Optional[bool] 
         print("Không có infographic nào để làm clip. (No infographics, no clips.)")
         return 0
     if only:
-        unknown = sorted(set(only) - {job.id for job in kit.jobs})
-        if unknown:
-            print(f"Không có infographic: {', '.join(unknown)}", file=sys.stderr)
+        if unknown_ids(only, {job.id for job in kit.jobs}):
             return 1
         kit = ClipKit(kit.site_url, [job for job in kit.jobs if job.id in only])
     cache = ClipCache()

@@ -48,6 +48,14 @@ def copy_out(files: dict[str, Path], out: Path) -> int:
     return len(files)
 
 
+def unknown_ids(only: list[str], known: set[str]) -> bool:
+    """Say which asked-for infographics do not exist (for `--only`); True when any does not."""
+    unknown = sorted(set(only) - known)
+    if unknown:
+        print(f"Không có infographic: {', '.join(unknown)}", file=sys.stderr)
+    return bool(unknown)
+
+
 def run(project, only: list[str], debug: bool, out: Path | None, progress: bool | None = None) -> int:
     """Render and report; returns the exit status."""
     try:
@@ -62,9 +70,7 @@ def run(project, only: list[str], debug: bool, out: Path | None, progress: bool 
         print("Không có thư mục infographics/. (No infographics folder.)")
         return 0
     if only:
-        unknown = sorted(set(only) - {item.id for item in share_kit.infographics})
-        if unknown:
-            print(f"Không có infographic: {', '.join(unknown)}", file=sys.stderr)
+        if unknown_ids(only, {item.id for item in share_kit.infographics}):
             return 1
         share_kit = ShareKit(share_kit.kit, share_kit.site_url, [i for i in share_kit.infographics if i.id in only], share_kit.templates)
     if debug:
