@@ -84,7 +84,9 @@ class Attachment:
     source: Optional[Path] = None  # the file on disk (None: an article card not rendered yet)
     kind: str = "image"
     packed: bool = True  # in the zip; a clip (several MB) is only named, with its address, in the zip's README
-    optional: bool = False  # left out while its file does not exist (a clip not rendered yet)
+    # Whether the file is offered now (None: always). A clip is offered once a build publishes it, which
+    # is decided when the build copies its files, after the project (and its posts) were checked.
+    offered: Optional[Callable[[], bool]] = field(default=None, compare=False)
 
     @property
     def name(self) -> str:
@@ -104,6 +106,11 @@ class Post:
     @property
     def id(self) -> str:
         return self.subject.id
+
+    @property
+    def offered_attachments(self) -> list[Attachment]:
+        """The attachments the build offers now: a clip not published yet is left out."""
+        return [a for a in self.attachments if a.offered is None or a.offered()]
 
     @property
     def language(self) -> str:
@@ -195,10 +202,11 @@ def infographic_clip(context: dict, subject: Subject) -> list[Attachment]:
     """An infographic's short clip (wardpub.media.clips), once rendered: linked from the zip, not packed in it."""
     item, clips = context.get("infographic"), context.get("clips")
     job = clips.get(item.id, subject.language) if item is not None and clips is not None else None
-    if job is None or job not in published_jobs(clips):  # the same clips the build's pages offer
+    if job is None:
         return []
     return [Attachment(("short-video",), job.site_path(".mp4"), WIDTH_CLIP, HEIGHT_CLIP, item.spec.alt[subject.language],
-                       "video/mp4", ClipCache().path(job.key, ".mp4"), kind="clip", packed=False, optional=True)]
+                       "video/mp4", ClipCache().path(job.key, ".mp4"), kind="clip", packed=False,
+                       offered=lambda: job in published_jobs(clips))]  # the same clips the build's pages offer
 
 
 # Functions (context, subject) -> attachments; context names the item ("article" or "infographic"),
@@ -337,14 +345,12 @@ def _resolve_sources(posts: list[Post], project) -> list[Post]:
     for post in posts:
         job = jobs.get((post.id, post.language))
         attachments: list[Attachment] = []
-        for attachment in post.attachments:
+        for attachment in post.offered_attachments:
             if attachment.kind == "derived-jpeg":
                 # Derived from the attachment just before it (collect_posts keeps them together).
                 attachment = replace(attachment, source=fit_jpeg(attachments[-1].source))
             elif attachment.source is None and job is not None:
                 attachment = replace(attachment, source=image_cache.png(job.key))
-            if attachment.optional and (attachment.source is None or not attachment.source.is_file()):
-                continue
             if attachment.source is not None:
                 attachments.append(attachment)
         resolved.append(replace(post, attachments=attachments))
@@ -407,7 +413,7 @@ def site_files(project, today) -> list[tuple[str, Path]]:
         files[post.zip_path], _ = cache.get_or_make(key, lambda: zip_bytes(members, f"{post.id}-{post.language}"), ".zip")
         draft = dumps(post.zalo)
         files[post.zalo_path], _ = cache.get_or_make(digest(draft), lambda: draft, ".json")
-        for attachment in post.attachments:
+        for attachment in post.offered_attachments:
             if attachment.kind == "derived-jpeg":
                 files[attachment.site_path] = attachment.source
     text = json.dumps(manifest(kit, posts, files), ensure_ascii=False, indent=2) + "\n"

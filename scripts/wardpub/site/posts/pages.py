@@ -68,7 +68,7 @@ def panel(post: Post, page: str, language: str) -> str:
               f'<span class="ward-post-kit__count">{t("posts.length_count", length=len(post.texts.zalo), max=ZALO_MESSAGE_MAX)}</span></p>',
               _copyable(f"{ident}-zalo", post.texts.zalo, language, "posts.copy_zalo")]
     items = []
-    for attachment in post.attachments:
+    for attachment in post.offered_attachments:
         uses = ", ".join(lang.t(f"posts.use.{use}", language) for use in attachment.uses)
         items.append(f'<li><a href="{link(attachment.site_path)}" download="{_e(attachment.name)}">{_e(attachment.name)}</a> '
                      f'({attachment.width}×{attachment.height}; {_e(uses)})<br><span class="ward-post-kit__alt">'
