@@ -132,6 +132,9 @@ class WardPlugin(BasePlugin[WardConfig]):
         # Cached files live beside the mkdocs.yml being built (`mkdocs serve` reaches here first).
         use_project(Path(config.config_file_path).parent)
         self.language = config.theme.get("language", language.DEFAULT_LANGUAGE)
+        # mkdocs-static-i18n sets each page's switcher links as an attribute of extra: the last page's
+        # would follow the next language's build into templates without a page (its not-found page).
+        vars(config.extra).pop("alternate", None)
         self.project = check_project(dict(config.extra), config.docs_dir, config.site_url)
         if self.project.problems:
             raise PluginError("\n".join(str(p) for p in self.project.problems))

@@ -19,7 +19,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
@@ -28,6 +27,7 @@ from ..cache import use_project
 from ..language import LANGUAGES
 from ..language import prefix
 from ..problems import ProblemsFound, raise_if_any
+from . import languages
 from .cms import editor_origins
 from .serving import write_nginx_config
 from .sitemaps import finish as finish_sitemaps
@@ -116,10 +116,10 @@ def build_site(target: Path | None = None, config_file: Path | None = None, publ
         problems = check_project(dict(config.extra), config.docs_dir, config.site_url).problems
         if problems:
             raise ProblemsFound(problems)
-        build(config)
+        languages.build(config)  # each language in a process of its own where the machine allows
         # After MkDocs, whichever tool built the pages (see wardpub.tools.eol): the sitemap index.
         finish_sitemaps(staging, config.site_url, [prefix(language) for language in LANGUAGES])
-    except (PluginError, Abort, ProblemsFound) as error:
+    except (PluginError, Abort, ProblemsFound, languages.LanguageBuildFailed) as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(error)) from None
     except BaseException:
