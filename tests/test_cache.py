@@ -82,3 +82,24 @@ def test_a_file_digest_follows_the_file_not_a_memory_of_it(tmp_path):
     path.write_bytes(b"two!")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
     assert file_digest(path) == hashlib.sha256(b"two!").hexdigest()
+
+
+def test_kept_results_come_back_in_the_next_process_and_are_worked_out_once(tmp_path, monkeypatch):
+    from wardpub import cache
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    calls = []
+    first = cache.KeptResults("kept-test")
+    assert first.get_or_make("a", lambda: calls.append("a") or [1]) == [1]
+    assert first.get_or_make("a", lambda: calls.append("a again") or [2]) == [1]
+    first.save()
+    # A new process (a new store) reads what the last one kept; it adds its own and keeps both.
+    second = cache.KeptResults("kept-test")
+    assert second.get_or_make("a", lambda: calls.append("a in the next build") or [3]) == [1]
+    second.get_or_make("b", lambda: calls.append("b") or {"x": 1})
+    second.save()
+    assert calls == ["a", "b"]
+    assert cache.KeptResults("kept-test").kept == {"a": [1], "b": {"x": 1}}
+    # Results of another version of the code are not those of this one.
+    monkeypatch.setattr(cache, "_code_digest", ["another version"])
+    assert cache.KeptResults("kept-test").kept == {}

@@ -4,6 +4,8 @@ the sitemaps of both languages are joined as mkdocs-static-i18n writes them."""
 
 import gzip
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,17 +28,36 @@ def small_site() -> dict[str, str]:
                                                         description='"A test article for the news listing of the site."')}
 
 
+BUILD = """
+import sys
+from wardpub.site import languages
+from wardpub.site.publish import BuildFailed, build_site, configure_logging
+
+configure_logging()
+forked, fork = [], languages._fork
+languages._fork = lambda config, language: forked.append(language) or fork(config, language)
+try:
+    build_site(sys.argv[1], sys.argv[2])
+except BuildFailed as failure:
+    print(failure)
+print(" ".join(forked))
+"""
+
+
+def build_in_a_new_process(root: Path, target: Path, **env: str) -> subprocess.CompletedProcess:
+    """Build the small site in a process of its own (one without threads, as `wardpub build` starts:
+    this one may hold a thread pool since it compressed an image). Its output's last line names the
+    languages it forked; a failure's line comes before."""
+    return subprocess.run([sys.executable, "-c", BUILD, str(target), str(root / "mkdocs.yml")], cwd=root, check=True,
+                          capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1764000000", **env})
+
+
 @needs_two_cores
-def test_languages_built_side_by_side_give_the_bytes_of_one_after_the_other(make_site, monkeypatch):
-    forked = []
-    fork = languages._fork
-    monkeypatch.setattr(languages, "_fork", lambda config, language: forked.append(language) or fork(config, language))
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")  # the sitemap's stamp then follows the input
-    side_by_side = tree(make_site(small_site()).build())
-    assert forked == ["en"]
-    monkeypatch.setenv(languages.JOBS_ENV, "1")
-    one_after_the_other = tree(make_site.build())
-    assert forked == ["en"]
+def test_languages_built_side_by_side_give_the_bytes_of_one_after_the_other(make_site, tmp_path):
+    make_site(small_site())
+    assert build_in_a_new_process(make_site.root, tmp_path / "side").stdout == "en\n"
+    assert build_in_a_new_process(make_site.root, tmp_path / "one", **{languages.JOBS_ENV: "1"}).stdout == "\n"
+    side_by_side, one_after_the_other = tree(tmp_path / "side"), tree(tmp_path / "one")
     assert sorted(side_by_side) == sorted(one_after_the_other)
     assert [name for name in side_by_side if side_by_side[name] != one_after_the_other[name]] == []
     # Both languages' pages are in the one full sitemap, the English build's alternates included.
@@ -46,27 +67,30 @@ def test_languages_built_side_by_side_give_the_bytes_of_one_after_the_other(make
 
 @needs_two_cores
 def test_a_failure_in_the_other_languages_build_stops_the_build_with_its_line(make_site, tmp_path):
-    good = make_site(small_site()).build()
+    make_site(small_site())
+    good = make_site.build()
     before = (good / "index.html").read_bytes()
     make_site({"docs/index.en.md": page("Home", "A page to test the system with.", "See [the plan](khong-co-trang-nay.md).")})
-    with pytest.raises(BuildFailed) as failure:
-        make_site.build()
-    assert str(failure.value) == "Aborted with 1 warnings in strict mode!"  # as the one process reports it
+    done = build_in_a_new_process(make_site.root, good)
+    assert done.stdout == "Aborted with 1 warnings in strict mode!\nen\n"  # as one process reports it
+    assert "khong-co-trang-nay.md" in done.stderr  # MkDocs' own warning, from the English build
     assert (good / "index.html").read_bytes() == before
     # Neither language's folder is left behind.
     assert sorted(p.name for p in good.parent.iterdir() if p.name.startswith(".")) == []
 
 
 def test_a_process_with_threads_builds_one_language_after_the_other(monkeypatch):
+    assert languages._threads() >= 1
     class Config:
         plugins = {"i18n": type("I18n", (), {"build_languages": ["vi", "en"], "default_language": "vi"})()}
 
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     monkeypatch.delenv(languages.JOBS_ENV, raising=False)
+    monkeypatch.setattr(languages, "_threads", lambda: 1)
     assert languages.side_by_side(Config()) == ["en"]
-    monkeypatch.setattr(languages.threading, "active_count", lambda: 2)
+    monkeypatch.setattr(languages, "_threads", lambda: 2)
     assert languages.side_by_side(Config()) == []
-    monkeypatch.setattr(languages.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(languages, "_threads", lambda: 1)
     monkeypatch.setenv(languages.JOBS_ENV, "1")
     assert languages.side_by_side(Config()) == []
 

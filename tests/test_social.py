@@ -86,3 +86,22 @@ def test_share_bar_carries_the_address_and_loads_nothing():
     assert f'data-url="{url}"' in bar and 'data-oaid="123"' in bar
     assert "<script" not in bar and "zalo.me" not in bar  # Zalo's script is loaded by share-kit.js on click only
     assert bar.count("hidden>") == 3  # buttons that need the script stay hidden without it
+
+
+def test_a_cards_key_kept_from_an_earlier_build_is_the_one_worked_out_and_a_lost_card_is_drawn_again(make_site):
+    from wardpub.cache import kept_results
+    from wardpub.media.infographics.output import ImageCache
+    from wardpub.site.social import PageFacts, card_job_for, card_keys
+    from clip_kits import load_project, write_project
+
+    project = load_project(write_project(make_site.root, specs={}))  # the project's templates, the card's among them
+    facts = PageFacts("tin-tuc/2025/tin-thu/", "Một tiêu đề đủ dài để vẽ thành thẻ xem trước", "Tin tức")
+    cache = ImageCache()
+    [key] = card_keys(project, [(facts, "vi")], cache)
+    assert key == card_job_for(project, facts, "vi").key and cache.png(key).is_file()
+    kept = kept_results("card-keys")
+    kept.kept, kept.used = dict(kept.used), {}  # as the next build finds them
+    cache.png(key).unlink()
+    assert card_keys(project, [(facts, "vi")], cache) == [key] and cache.png(key).is_file()
+    other = PageFacts(facts.url, "Một tiêu đề khác cho cùng trang", "Tin tức")
+    assert card_keys(project, [(other, "vi")], cache) == [card_job_for(project, other, "vi").key] != [key]

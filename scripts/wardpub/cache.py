@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import PROJECT_ROOT
+from . import PACKAGE_DIR, PROJECT_ROOT
 
 CACHE_ENV = "WARDPUB_CACHE_DIR"
 # Entries untouched for this long are stale: long enough that a build or a live
@@ -122,6 +122,58 @@ class ContentCache:
             return path, False
         write_atomic(path, make())
         return path, True
+
+
+_code_digest: list[str] = []
+
+
+def code_digest() -> str:
+    """A digest of this package's Python source, read once per process: results kept across
+    builds are keyed by it, so a changed rule is applied to every input again."""
+    if not _code_digest:
+        _code_digest.append(digest(*[path.read_bytes() for path in sorted(PACKAGE_DIR.rglob("*.py"))]))
+    return _code_digest[0]
+
+
+_kept: dict[tuple[Path, str], "KeptResults"] = {}
+
+
+def kept_results(namespace: str) -> "KeptResults":
+    """The process's one store of kept results for namespace (under the cache in use now)."""
+    key = (cache_root(), namespace)
+    if key not in _kept:
+        _kept[key] = KeptResults(namespace)
+    return _kept[key]
+
+
+class KeptResults:
+    """The JSON results of a deterministic check, kept across builds in one file per namespace
+    (.cache/<namespace>/): a build runs the check again only on inputs that changed since the
+    last one (one store per namespace and process: `kept_results`)."""
+
+    def __init__(self, namespace: str, name: str = "results"):
+        self.file = ContentCache(namespace).path(digest(name, code_digest()), ".json")
+        try:
+            self.kept: dict = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.kept = {}
+        self.used: dict = {}
+
+    def get_or_make(self, key: str, make: Callable[[], object]) -> object:
+        """make()'s result for these inputs (key: their digest): kept from an earlier build, or made now."""
+        if key not in self.used:
+            self.used[key] = self.kept[key] if key in self.kept else make()
+        return self.used[key]
+
+    def save(self) -> None:
+        # Another process (the other language's build) may keep results here too: keep theirs,
+        # until what no build asks for any more outgrows what this one asked for.
+        kept = {**self.kept, **self.used}
+        if len(kept) > 2 * len(self.used) + 1000:
+            kept = dict(self.used)
+        if kept != self.kept:
+            write_atomic(self.file, json.dumps(kept, ensure_ascii=False, sort_keys=True))
+            self.kept = kept
 
 
 def generated(name: str, data: bytes | str) -> Path:

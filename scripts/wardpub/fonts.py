@@ -21,7 +21,6 @@ from pathlib import Path
 
 import fontpkg
 import fontTools
-from fontTools import subset
 from fontTools.ttLib import TTFont
 
 from .cache import ContentCache, cache_root, digest
@@ -111,6 +110,8 @@ def unicodes() -> list[int]:
 
 
 def _subset(source: Path) -> bytes:
+    from fontTools import subset  # here: every build imports this module, few subset a font
+
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]  # keep mark positioning, kerning, ligatures

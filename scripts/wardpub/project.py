@@ -17,11 +17,12 @@ files' sizes and times, because MkDocs builds once per language.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Optional
 
 from . import DOCS_DIR
+from .cache import digest, kept_results
 from .data.articles import Article, collect_articles, is_article
 from .data.chronology import note_problems
 from .data import figures
@@ -57,6 +58,7 @@ class Project:
     printkit: Optional[PrintKit] = None  # every printed item, the slides and the outline (wardpub.media.printkit)
     quiz: Optional[Quiz] = None  # the question bank, contest rounds and paper sets (wardpub.site.quiz)
     clips: Optional[ClipKit] = None  # every infographic's clip, resolved and scheduled (wardpub.media.clips)
+    inputs_key: str = ""  # a digest of every input but the pages: results kept across builds name it
 
 
 _memo: dict[tuple, Project] = {}
@@ -125,10 +127,21 @@ def _part(name, key, make: Callable):
     return held[1]
 
 
+def _text_problems(source: SourceFile) -> list[Problem]:
+    """The markup and figure rules on a file's text, kept across builds for text that did not change
+    (they read every sentence of every article: most of a large site's check)."""
+    def check() -> list[dict]:
+        found = markdown_problems(source.body, source.file, source.body_line) + figures.markdown_problems(source)
+        return [asdict(problem) for problem in found]
+
+    key = digest(source.file, str(source.body_line), source.body, source.meta)
+    return [Problem(**problem) for problem in kept_results("checks").get_or_make(key, check)]
+
+
 def _check_file(path: Path, rel: str, registries: Registries) -> tuple[SourceFile, list[Problem], Optional[PageMeta]]:
     """One page or article read and checked on its own: (its source, its problems, a page's meta)."""
     source: SourceFile = read_markdown(path)
-    problems = markdown_problems(source.body, source.file, source.body_line) + figures.markdown_problems(source)
+    problems = _text_problems(source)
     if is_article(rel):
         return source, problems, None
     meta, page_problems = validate_page(source, registries)
@@ -168,6 +181,7 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
             pages[rel] = meta
             if meta.vi_only:
                 vi_only.add(path)
+    kept_results("checks").save()
     articles, article_problems = collect_articles(article_sources, docs_dir, registries)
     problems += article_problems + pairing_problems(docs_dir, paths, vi_only)
     # What the pages (not the articles) and the shared inputs decide, re-made only when those change:
@@ -190,7 +204,7 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
     problems += later_problems
 
     project = Project(ward, registries, pages, articles, problems, results, share_kit, site_url or "", posts, calendar,
-                      print_kit, quiz, clip_kit)
+                      print_kit, quiz, clip_kit, digest(repr(shared_key)))
     project.problems += lead_problems(project)
     _memo.clear()
     _memo[key] = project

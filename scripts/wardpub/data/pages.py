@@ -42,15 +42,24 @@ _LANGUAGE_SUFFIX = re.compile(r"\.(vi|en)\.md$")
 CODE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,}).*?^(?P=indent)(?P=fence)[ \t]*$|(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.M | re.S)
 
 
+def _may_hold_code(markdown: str) -> bool:
+    # Most pages hold no code: CODE would still be tried at every character of every page.
+    return "`" in markdown or "~~~" in markdown
+
+
 @lru_cache(maxsize=4096)  # validation reads each body twice (sources and tokens, then active content)
 def without_code(markdown: str) -> str:
     """The Markdown with fenced code and code spans blanked out, lines kept in place."""
+    if not _may_hold_code(markdown):
+        return markdown
     return CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)
 
 
 def outside_code(markdown: str, change) -> str:
     """Apply change() to the Markdown between code blocks and code spans only:
     examples in code (the editor guide's) stay as written."""
+    if not _may_hold_code(markdown):
+        return change(markdown)
     out, last = [], 0
     for match in CODE.finditer(markdown):
         out += [change(markdown[last:match.start()]), match.group(0)]

@@ -11,8 +11,8 @@ builds wrote the same file, the later language's wins, as in a sequential
 build; the full sitemap, which a sequential build renders last with every
 language's pages, is the languages' sitemaps joined.
 
-A process holding threads (a test driving a browser, a live preview) builds
-one language after the other, as does a machine with one core or
+A process holding threads (a test driving a browser, a live preview, a
+library's thread pool once it has worked) builds one language after the other, as does a machine with one core or
 `WARDPUB_JOBS=1`. `tests/test_languages.py` holds both ways to the same bytes.
 """
 
@@ -55,10 +55,19 @@ def side_by_side(config) -> list[str]:
     i18n = config.plugins.get("i18n")
     if i18n is None or not hasattr(os, "fork") or os.environ.get(JOBS_ENV) == "1":
         return []
-    # A forked child gets only the forking thread: a lock another thread held would never be released.
-    if len(os.sched_getaffinity(0)) < 2 or threading.active_count() > 1:
+    # A forked child gets only the forking thread: a lock another thread held would never be released,
+    # and a native library's thread pool (oxipng's, once it compressed an image) would wait forever.
+    if len(os.sched_getaffinity(0)) < 2 or _threads() > 1:
         return []
     return [language for language in i18n.build_languages if language != i18n.default_language]
+
+
+def _threads() -> int:
+    """The process's threads, native ones included (Linux lists them in /proc)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
 
 
 def build(config) -> None:

@@ -91,7 +91,11 @@ class LinkedFile(File):
     (wardpub.cache writes a new one and renames it), so the site's link keeps what was built.
     Where the site is on another file system, the file is copied as MkDocs would."""
 
+    copied = True  # False: listed so this build's links to it resolve, copied by another language's build
+
     def copy_file(self, dirty: bool = False) -> None:
+        if not self.copied:
+            return
         if self._content is not None or self.abs_src_path is None or (dirty and not self.is_modified()):
             return super().copy_file(dirty)
         output = self.abs_dest_path
@@ -191,13 +195,19 @@ class WardPlugin(BasePlugin[WardConfig]):
             if (file.src_uri.startswith(search_index.MATERIAL_SEARCH_ASSETS) or file.src_uri in self.news.hidden
                     or file.src_uri in untranslated):
                 files.remove(file)
-        # Generated files come from the cache folder with a real source path:
-        # mkdocs-static-i18n then treats them like theme assets, copied once at the root.
+        # Generated files come from the cache folder with a real source path: mkdocs-static-i18n
+        # then treats them like theme assets, at the root. Every language's build lists them (its
+        # pages link to them); the last language's build copies them, once.
+        def shared(uri: str, path) -> LinkedFile:
+            file = LinkedFile.generated(config, uri, abs_src_path=str(path))
+            file.copied = self.language == language.LANGUAGES[-1]
+            return file
+
         web_fonts = fonts.web_fonts()
         for font in web_fonts:
-            files.append(LinkedFile.generated(config, font.path, abs_src_path=str(font.source)))
+            files.append(shared(font.path, font.source))
         css = ward.brand_css(self.project.ward.colours, fonts.font_face_css(web_fonts))
-        files.append(LinkedFile.generated(config, "assets/stylesheets/brand.css", abs_src_path=str(generated("brand.css", css))))
+        files.append(shared("assets/stylesheets/brand.css", generated("brand.css", css)))
         # Charts (drawn only when their inputs changed), their manifest, the dashboard's CSV downloads.
         # Infographics likewise (only what changed is rendered), with their manifest.
         # The clips already rendered (all of them first, with WARDPUB_CLIPS=1), with their manifest.
@@ -206,10 +216,15 @@ class WardPlugin(BasePlugin[WardConfig]):
         # The quiz's bank (JSON per language), its exports for schools and the paper sets' PDFs.
         for uri, path in (charts.site_files(self.project, config.site_url) + dashboard.site_files(self.project)
                           + gallery.site_files(self.project) + clip_output.site_files(self.project)
-                          + post_kit.site_files(self.project, self.news.today)
                           + post_calendar.site_files(self.project) + print_kit.site_files(self.project)
                           + quiz.site_files(self.project)):
-            files.append(LinkedFile.generated(config, uri, abs_src_path=str(path)))
+            files.append(shared(uri, path))
+        # The post kit's thousands of zips and drafts are linked only from HTML (its panels), which
+        # MkDocs does not check: the default language's build alone makes and copies them. Languages
+        # built side by side (wardpub.site.languages) then take about as long as each other.
+        if self.language == language.DEFAULT_LANGUAGE:
+            for uri, path in post_kit.site_files(self.project, self.news.today):
+                files.append(LinkedFile.generated(config, uri, abs_src_path=str(path)))
         # Embed pages use the site's stylesheets: Material's (its name carries a hash) and ours.
         self.stylesheets = [f.src_uri for f in files if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", f.src_uri)]
         self.stylesheets += list(config.extra_css)
@@ -220,7 +235,7 @@ class WardPlugin(BasePlugin[WardConfig]):
         except (FileNotFoundError, ValueError) as error:
             raise PluginError(str(error)) from None
         for uri, path in editor:
-            files.append(LinkedFile.generated(config, uri, abs_src_path=str(path)))
+            files.append(shared(uri, path))
         self.stylesheets.append("assets/stylesheets/embed.css")
         return files
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import language as lang
+from ..cache import digest, kept_results
 from ..media.infographics.cards import card_job
 from ..media.infographics.output import ImageCache, render_jobs
 from ..media.infographics.resolve import absolute_url
@@ -85,6 +86,25 @@ def card_job_for(project, facts: PageFacts, language: str):
                     absolute_url(kit.site_url, facts.url))
 
 
+def card_keys(project, wanted: list[tuple[PageFacts, str]], cache: ImageCache) -> list[str]:
+    """The image-cache key of the card of each (page, language), the missing cards rendered at once.
+    Working a key out resolves the card's template, a third of a millisecond that every article
+    costs twice a build (its preview and its posts), so keys are kept across builds for the same
+    title, section, address and shared inputs (Project.inputs_key)."""
+    store = kept_results("card-keys")
+    keys, missing = [], {}
+    for facts, language in wanted:
+        inputs = digest(project.inputs_key, facts.title, facts.section or "", language, facts.url)
+        key = store.get_or_make(inputs, lambda: card_job_for(project, facts, language).key)
+        if not (cache.png(key).is_file() and cache.texts(key).is_file()):
+            job = card_job_for(project, facts, language)
+            key = missing.setdefault(job.key, job).key
+        keys.append(key)
+    render_jobs(list(missing.values()), cache)
+    store.save()
+    return keys
+
+
 class Previews:
     """The link-preview image of every page of one language build."""
 
@@ -105,19 +125,17 @@ class Previews:
     def prepare(self, pages: list[PageFacts], cache: ImageCache | None = None) -> list[tuple[str, Path]]:
         """Choose every page's image, render the missing cards at once; return (site path, file) to publish."""
         cache = cache or ImageCache()
-        kit = self.project.infographics
-        jobs = {}
+        shared = {facts.url: self._infographic(facts.category) for facts in pages}
+        carded = [facts for facts in pages if shared[facts.url] is None] if self.project.infographics is not None else []
+        keys = dict(zip((facts.url for facts in carded), card_keys(self.project, [(f, self.language) for f in carded], cache)))
         for facts in pages:
-            preview = self._infographic(facts.category)
-            if preview is None and kit is not None:
-                job = card_job_for(self.project, facts, self.language)
-                jobs[facts.url] = job
+            preview = shared[facts.url]
+            if facts.url in keys:
                 preview = Preview(card_path(facts.url), lang.t("social.card_alt", self.language, title=facts.title),
-                                  cache.png(job.key))
-                self.cards[preview.path] = cache.texts(job.key)
+                                  cache.png(keys[facts.url]))
+                self.cards[preview.path] = cache.texts(keys[facts.url])
             if preview is not None:
                 self.by_url[facts.url] = preview
-        render_jobs(list({job.key: job for job in jobs.values()}.values()), cache)
         return [(p.path, p.source) for p in self.by_url.values() if p.source is not None]
 
     def manifest(self) -> tuple[str, str]:

@@ -33,7 +33,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
-import numpy as np
 from PIL import Image
 from reportlab.lib.colors import CMYKColor, HexColor
 from reportlab.lib.utils import ImageReader
@@ -83,6 +82,8 @@ def colour(value: str):
 
 def to_cmyk(image: Image.Image) -> Image.Image:
     """RGB pixels as CMYK with full grey-component replacement: black and greys on the black plate only."""
+    import numpy as np  # here: every build imports this module, few draw a print file
+
     rgb = np.asarray(image.convert("RGB"), dtype=np.float32) / 255.0
     k = 1.0 - rgb.max(axis=2)
     room = np.where(k < 1.0, 1.0 - k, 1.0)

@@ -45,11 +45,11 @@ from ...media.clips.encode import HEIGHT as HEIGHT_CLIP
 from ...media.clips.encode import WIDTH as WIDTH_CLIP
 from ...media.clips.output import published_jobs
 from ...media.clips.store import ClipCache
-from ...media.infographics.output import ImageCache, render_jobs
+from ...media.infographics.output import ImageCache
 from ...media.infographics.resolve import absolute_url, page_url
 from ...language import LANGUAGES
 from ...problems import Problem, ProblemsFound
-from ..social import HEIGHT, WIDTH, PageFacts, card_job_for, card_path
+from ..social import HEIGHT, WIDTH, PageFacts, card_keys, card_path
 from .campaign import Campaign
 from ...data.post_limits import ZALO_IMAGE_BYTES
 from .texts import Subject, Texts, compose, limit_problems, measures
@@ -337,20 +337,18 @@ def zip_bytes(members: list[tuple[str, bytes | Path]], folder: str) -> bytes:
 def _resolve_sources(posts: list[Post], project) -> list[Post]:
     """Render the article cards the posts attach and derive Zalo's JPEG copies: every attachment gets its file."""
     image_cache = ImageCache()
-    jobs = {}
-    if project.infographics is not None:
-        jobs = {(p.id, p.language): card_job_for(project, p.card, p.language) for p in posts if p.card is not None}
-        render_jobs(list({job.key: job for job in jobs.values()}.values()), image_cache)
+    carded = [p for p in posts if p.card is not None] if project.infographics is not None else []
+    keys = dict(zip(((p.id, p.language) for p in carded), card_keys(project, [(p.card, p.language) for p in carded], image_cache)))
     resolved = []
     for post in posts:
-        job = jobs.get((post.id, post.language))
+        key = keys.get((post.id, post.language))
         attachments: list[Attachment] = []
         for attachment in post.offered_attachments:
             if attachment.kind == "derived-jpeg":
                 # Derived from the attachment just before it (collect_posts keeps them together).
                 attachment = replace(attachment, source=fit_jpeg(attachments[-1].source))
-            elif attachment.source is None and job is not None:
-                attachment = replace(attachment, source=image_cache.png(job.key))
+            elif attachment.source is None and key is not None:
+                attachment = replace(attachment, source=image_cache.png(key))
             if attachment.source is not None:
                 attachments.append(attachment)
         resolved.append(replace(post, attachments=attachments))
