@@ -84,6 +84,17 @@ def test_a_file_digest_follows_the_file_not_a_memory_of_it(tmp_path):
     assert file_digest(path) == hashlib.sha256(b"two!").hexdigest()
 
 
+def test_a_cached_files_name_stands_for_its_bytes(tmp_path, monkeypatch):
+    from wardpub.cache import file_digest
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    made, _ = ContentCache("t").get_or_make(digest("what made it"), lambda: b"a large image", ".png")
+    other, _ = ContentCache("t").get_or_make(digest("something else"), lambda: b"a large image", ".png")
+    assert file_digest(made) == file_digest(made) != file_digest(other)
+    made.unlink()  # nothing is read
+    assert file_digest(made) == "cached " + made.name
+
+
 def test_kept_results_come_back_in_the_next_process_and_are_worked_out_once(tmp_path, monkeypatch):
     from wardpub import cache
 
@@ -103,3 +114,16 @@ def test_kept_results_come_back_in_the_next_process_and_are_worked_out_once(tmp_
     # Results of another version of the code are not those of this one.
     monkeypatch.setattr(cache, "_code_digest", ["another version"])
     assert cache.KeptResults("kept-test").kept == {}
+
+
+def test_a_site_file_is_written_in_place_once_and_never_through_a_hard_link(tmp_path):
+    from wardpub.cache import write_output
+
+    cached, site_file = tmp_path / "cache" / "a.json", tmp_path / "site" / "search" / "a.json"
+    assert write_output(site_file, "{}") is True and write_output(site_file, "{}") is False
+    cached.parent.mkdir()
+    cached.write_text("kept")
+    site_file.unlink()
+    os.link(cached, site_file)
+    assert write_output(site_file, "new") is True
+    assert site_file.read_text() == "new" and cached.read_text() == "kept"

@@ -75,12 +75,34 @@ _file_digests: dict[tuple[str, int, int], str] = {}
 
 def file_digest(path: Path) -> str:
     """SHA-256 of a file's bytes, read once per version of the file (path, time, size) in this
-    process: a live preview asks again on every save for thousands of unchanged images."""
+    process: a live preview asks again on every save for thousands of unchanged images. A file
+    ContentCache made is named after what made it: its name stands for its bytes, unread."""
+    name = str(path)
+    if name.startswith(str(cache_root()) + os.sep):
+        return "cached " + os.path.basename(name)
     stat = os.stat(path)
     version = (str(path), stat.st_mtime_ns, stat.st_size)
     if version not in _file_digests:
         _file_digests[version] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     return _file_digests[version]
+
+
+def write_output(path: str | Path, data: bytes | str) -> bool:
+    """Write one file of the site being built, in place as MkDocs writes its pages (the whole
+    site is built in a staging folder and swapped in at once, wardpub.site.publish; a search
+    index alone is some 500 files a language). Return False (and touch nothing) if it is there."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    try:
+        with open(path, "rb") as handle:
+            if handle.read() == data:
+                return False
+        os.unlink(path)  # a new file, never one a hard link shares with the cache
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return True
 
 
 def write_atomic(path: Path, data: bytes | str) -> bool:

@@ -20,6 +20,7 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..cache import digest, kept_results
 from .dated import TIMEZONE, today
 from .chronology import article_problems
 from .pages import SourceFile, check_front_matter, line_of
@@ -182,6 +183,11 @@ def _twin_problems(vi: SourceFile, en: SourceFile, vi_meta: ArticleMeta, en_meta
     return problems
 
 
+def _words(body: str) -> int:
+    """The words of an article's text, for its reading time: kept across builds for text that did not change."""
+    return kept_results("word-counts").get_or_make(digest(body), lambda: word_count(body))
+
+
 def collect_articles(sources: dict[str, SourceFile], docs_dir: Path, registries: Registries) -> tuple[list[Article], list[Problem]]:
     """Validate every article file and pair the languages; newest first."""
     problems: list[Problem] = []
@@ -207,7 +213,8 @@ def collect_articles(sources: dict[str, SourceFile], docs_dir: Path, registries:
         en = None
         if en_rel in metas:
             problems += _twin_problems(sources[rel], sources[en_rel], meta, metas[en_rel])
-            en = Version(en_rel, metas[en_rel], word_count(sources[en_rel].body))
-        articles.append(Article(slug, year, Version(rel, meta, word_count(sources[rel].body)), en))
+            en = Version(en_rel, metas[en_rel], _words(sources[en_rel].body))
+        articles.append(Article(slug, year, Version(rel, meta, _words(sources[rel].body)), en))
+    kept_results("word-counts").save()
     articles.sort(key=lambda a: (a.meta.date, a.slug), reverse=True)
     return articles, problems

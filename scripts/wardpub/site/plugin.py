@@ -47,7 +47,7 @@ from .. import fonts, language
 from .posts import calendar as post_calendar
 from .posts import kit as post_kit
 from .posts import pages as post_pages
-from ..cache import generated, use_project, write_atomic
+from ..cache import generated, use_project, write_output
 from .news import GeneratedPage, News
 from ..language import prefix
 from .pictures import Pictures
@@ -332,7 +332,7 @@ class WardPlugin(BasePlugin[WardConfig]):
             return output
         output = layout.valid_markup(output, self.language)
         if self.language != language.DEFAULT_LANGUAGE:
-            write_atomic(os.path.join(config.site_dir, prefix(self.language), "404.html"), output)
+            write_output(os.path.join(config.site_dir, prefix(self.language), "404.html"), output)
             return ""
         return output
 
@@ -364,7 +364,7 @@ class WardPlugin(BasePlugin[WardConfig]):
         outputs = feeds.feed_files(self.news, self.language, config.site_url, config.site_name)
         outputs |= embeds.Writer(config, self.project, self.news, self.language, self.stylesheets).files()
         for path, data in outputs.items():
-            write_atomic(os.path.join(config.site_dir, path), data)
+            write_output(os.path.join(config.site_dir, path), data)
         entries = material_search_entries(config)
         if entries is None:
             return
@@ -379,4 +379,4 @@ class WardPlugin(BasePlugin[WardConfig]):
             documents = [document for page in pages.values() for document in page]
         # With mkdocs-static-i18n, site_dir stays the root for every language.
         for path, data in search_index.build_index(documents, self.language).items():
-            write_atomic(os.path.join(config.site_dir, path), data)
+            write_output(os.path.join(config.site_dir, path), data)

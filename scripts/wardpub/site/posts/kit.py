@@ -107,6 +107,11 @@ class Post:
     def id(self) -> str:
         return self.subject.id
 
+    @cached_property
+    def zalo_json(self) -> bytes:
+        """The Zalo article draft as its file holds it (in the zip and beside it: made once)."""
+        return dumps(self.zalo)
+
     @property
     def offered_attachments(self) -> list[Attachment]:
         """The attachments the build offers now: a clip not published yet is left out."""
@@ -314,7 +319,7 @@ def readme(post: Post, site_url: str = "") -> str:
 
 def zip_members(post: Post, site_url: str = "") -> list[tuple[str, bytes | Path]]:
     texts = {"README.txt": readme(post, site_url).encode("utf-8"), "facebook.txt": (post.texts.facebook + "\n").encode("utf-8"),
-             "zalo-message.txt": (post.texts.zalo + "\n").encode("utf-8"), "zalo-article.json": dumps(post.zalo)}
+             "zalo-message.txt": (post.texts.zalo + "\n").encode("utf-8"), "zalo-article.json": post.zalo_json}
     members = [(name, texts[name]) for name in TEXT_FILES]
     return members + [(f"images/{a.name}", a.source) for a in post.attachments if a.packed]
 
@@ -409,7 +414,7 @@ def site_files(project, today) -> list[tuple[str, Path]]:
         key = digest("zip 2", post.id, post.language, *[name for name, _ in members],
                      *[data if isinstance(data, bytes) else file_digest(data) for _, data in members])
         files[post.zip_path], _ = cache.get_or_make(key, lambda: zip_bytes(members, f"{post.id}-{post.language}"), ".zip")
-        draft = dumps(post.zalo)
+        draft = post.zalo_json
         files[post.zalo_path], _ = cache.get_or_make(digest(draft), lambda: draft, ".json")
         for attachment in post.offered_attachments:
             if attachment.kind == "derived-jpeg":
