@@ -99,8 +99,13 @@ def write_output(path: str | Path, data: bytes | str) -> bool:
                 return False
         os.unlink(path)  # a new file, never one a hard link shares with the cache
     except FileNotFoundError:
+        pass
+    try:
+        handle = open(path, "wb")
+    except FileNotFoundError:  # its folder first (asked only when missing: thousands of files, a few hundred folders)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as handle:
+        handle = open(path, "wb")
+    with handle:
         handle.write(data)
     return True
 

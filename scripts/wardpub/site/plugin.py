@@ -99,11 +99,15 @@ class LinkedFile(File):
         if self._content is not None or self.abs_src_path is None or (dirty and not self.is_modified()):
             return super().copy_file(dirty)
         output = self.abs_dest_path
-        os.makedirs(os.path.dirname(output), exist_ok=True)
         try:
-            if os.path.lexists(output):
+            try:
+                os.link(self.abs_src_path, output)
+            except FileNotFoundError:  # its folder first (asked only when missing: most files share one)
+                os.makedirs(os.path.dirname(output), exist_ok=True)
+                os.link(self.abs_src_path, output)
+            except FileExistsError:  # from a preview's earlier build (a fresh site folder has none)
                 os.remove(output)
-            os.link(self.abs_src_path, output)
+                os.link(self.abs_src_path, output)
         except OSError:
             super().copy_file(dirty)
 

@@ -12,12 +12,13 @@ the post kit checks each image file's size (at most 1 MB) itself.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 
 import fastjsonschema
 
 from ... import RESOURCES_DIR
+from ...cache import digest, kept_results
 from ...problems import Problem
 from ...data.post_limits import ZALO_AUTHOR_MAX, ZALO_DESCRIPTION_MAX
 from .texts import Subject, Texts, read_more, sentences
@@ -76,7 +77,14 @@ def article_draft(subject: Subject, texts: Texts, author: str, cover: Image, ima
 
 
 def draft_problems(subject: Subject, draft: dict) -> list[Problem]:
-    """The draft against the schema: its first error as one line, naming the field an editor changes."""
+    """The draft against the schema: its first error as one line, naming the field an editor changes.
+    Kept across builds for drafts that did not change (a large site has thousands)."""
+    key = digest(json.dumps(draft, ensure_ascii=False, sort_keys=True), subject.file, subject.kind, subject.language)
+    found = kept_results("zalo-drafts").get_or_make(key, lambda: [asdict(p) for p in _schema_problems(subject, draft)])
+    return [Problem(**problem) for problem in found]
+
+
+def _schema_problems(subject: Subject, draft: dict) -> list[Problem]:
     try:
         validator()(draft)
         return []
