@@ -127,3 +127,14 @@ def test_a_site_file_is_written_in_place_once_and_never_through_a_hard_link(tmp_
     os.link(cached, site_file)
     assert write_output(site_file, "new") is True
     assert site_file.read_text() == "new" and cached.read_text() == "kept"
+
+
+def test_a_listing_is_json_with_one_item_a_line():
+    import json
+
+    from wardpub.cache import listing_json
+
+    text = listing_json({"site": "https://x.vn/", "count": 2}, "posts", [{"b": 1, "a": "Tin một"}, {"a": "Hai"}])
+    assert json.loads(text) == {"site": "https://x.vn/", "count": 2, "posts": [{"a": "Tin một", "b": 1}, {"a": "Hai"}]}
+    assert text.splitlines()[1:3] == ['{"a": "Tin một", "b": 1},', '{"a": "Hai"}']
+    assert json.loads(listing_json({}, "cards", [])) == {"cards": []}

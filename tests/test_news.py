@@ -133,3 +133,23 @@ def test_related_articles_are_the_same_point_first_then_a_shared_tag():
     assert names(News.related(news, articles[0])) == ["c", "b", "e"]  # its point, then the tag, newest first
     assert names(News.related(news, articles[0], limit=2)) == ["c", "b"]
     assert names(News.related(news, articles[3])) == ["b"]  # nothing shares "y": only its point
+
+
+def test_what_pages_showing_news_show_changes_with_front_matter_and_reading_time_not_with_a_word(make_site):
+    """The live preview renders the news lists again only when this key changes (WardPlugin._dirty_pages)."""
+    import datetime as dt
+
+    from clip_kits import load_project
+    from wardpub.site.news import News
+
+    def key(body: str, **fields) -> str:
+        make_site({**minimal_pages(), **news_index(), "docs/tin-tuc/2025/tin-thu.vi.md": article(body, **fields)})
+        project = load_project(make_site.root / "mkdocs.yml")
+        return News(project.articles, project.registries, on=dt.date(2026, 11, 28)).listing_key("vi")
+
+    text = "Nội dung bài [src:43]. " + "Một câu viết thêm. " * 20
+    first = key(text)
+    assert key(text + "Một chữ nữa.") == first  # the text alone: the same cards
+    assert key(text + "Một đoạn dài. " * 400) != first  # a longer read: the card's reading time
+    assert key(text, title='"Tin thử đã sửa"') != first
+    assert key(text, date="2025-09-17") != first

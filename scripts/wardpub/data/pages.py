@@ -152,9 +152,22 @@ def front_matter_token_problems(source: SourceFile, fields: tuple[str, ...] = ("
     return problems
 
 
+_checked: dict[tuple[str, type], tuple] = {}  # (file, schema) -> (its source, the tables, the result)
+
+
 def check_front_matter(source: SourceFile, model: type[BaseModel], registries: Registries) -> tuple[Optional[BaseModel], list[Problem]]:
     """Front matter against its schema, then the shared tables it names (category, sources),
-    then the body's citations and tokens: the checks every page and article share."""
+    then the body's citations and tokens: the checks every page and article share. The result
+    is kept while the source and the tables are the same objects (the project check makes new
+    ones when their files change): a live preview checks every article on every save."""
+    held = _checked.get((source.file, model))
+    if held is None or held[0] is not source or held[1] is not registries:
+        held = _checked[(source.file, model)] = (source, registries, _check_front_matter(source, model, registries))
+    meta, problems = held[2]
+    return meta, list(problems)
+
+
+def _check_front_matter(source: SourceFile, model: type[BaseModel], registries: Registries) -> tuple[Optional[BaseModel], list[Problem]]:
     problems = list(source.problems)
     if not source.meta and problems:
         return None, problems

@@ -29,6 +29,7 @@ from math import ceil
 
 from mkdocs.utils import get_relative_url
 
+from ..cache import digest
 from ..data import dated
 from .. import language as lang
 from ..language import prefix
@@ -73,6 +74,14 @@ class News:
         self.by_src = {v.src: a for a in self.articles for v in (a.vi, a.en) if v}
         self.hidden = {v.src for a in articles if not a.published(self.today) for v in (a.vi, a.en) if v}
         self.pictures: dict[tuple[str, str], Picture] = {}  # (slug, language) -> the card's picture
+
+    def listing_key(self, language: str) -> str:
+        """A digest of what pages showing news show of this language's articles (front matter,
+        reading time, card picture, in order) and of the day: a live preview renders those pages
+        again only when it changes, not when a save edits an article's text alone."""
+        shown = [(a.url(language), a.version(language).meta.model_dump_json(), a.version(language).minutes,
+                  repr(self.pictures.get((a.slug, language)))) for a in self.articles]
+        return digest(self.today.isoformat(), json.dumps(shown, ensure_ascii=False))
 
     def words(self, text: str, language: str) -> str:
         """A title or summary as readers get it: dated statements worded for today."""

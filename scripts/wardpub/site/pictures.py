@@ -82,6 +82,9 @@ def _variants(source: Path) -> dict[str, bytes]:
     return out
 
 
+_pictures: dict[tuple[Path, str, str], Picture] = {}  # (cache folder, site base path, key) -> its Picture
+
+
 class Pictures:
     """Cards' pictures for one build, made together (on every core) and cached."""
 
@@ -106,6 +109,14 @@ class Pictures:
         return {base: self._picture(base, keys[base]) for base in wanted}
 
     def _picture(self, base: str, key: str) -> Picture:
+        # The same picture as the last time it was asked for: a live preview asks for every card's
+        # six files on every save.
+        made = _pictures.get((self.store.dir, base, key))
+        if made is None:
+            made = _pictures[(self.store.dir, base, key)] = self._describe(base, key)
+        return made
+
+    def _describe(self, base: str, key: str) -> Picture:
         files, webp, jpeg = {}, [], []
         for width in WIDTHS:
             for suffix, entries in ((".webp", webp), (".jpg", jpeg)):

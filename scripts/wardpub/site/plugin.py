@@ -8,7 +8,8 @@ priority -100) and switches `theme.language` in its on_config (-100):
 - on_files runs twice: before it (0), to drop drafts and future articles so
   no language sees them, and after it (-110), to add this language's
   generated news listings, which it would otherwise try to pair by language,
-  and the pictures of its news cards (made from its link-preview cards);
+  the pictures of its news cards (made from its link-preview cards) and the
+  post kit's thousands of files (nothing for it to sort);
 - on_post_template writes the not-found page of each language where its
   readers land (the English build's under en/, not over the Vietnamese one);
 - on_post_build runs before Material's search plugin (10), taking the
@@ -128,6 +129,7 @@ class WardPlugin(BasePlugin[WardConfig]):
         # A live preview run with --dirty (`make serve`) rebuilds only what changed (see _dirty_pages).
         self.dirty = False
         self.shared_key: dict[str, tuple] = {}  # language -> what the last rebuild's non-page inputs were
+        self.news_key: dict[str, str] = {}  # language -> what the last rebuild's pages showing news showed
         self.search_pages: dict[str, dict[str, list]] = {}  # language -> page -> its search documents
 
     def on_startup(self, *, command, dirty):
@@ -223,12 +225,6 @@ class WardPlugin(BasePlugin[WardConfig]):
                           + post_calendar.site_files(self.project) + print_kit.site_files(self.project)
                           + quiz.site_files(self.project)):
             files.append(shared(uri, path))
-        # The post kit's thousands of zips and drafts are linked only from HTML (its panels), which
-        # MkDocs does not check: the default language's build alone makes and copies them. Languages
-        # built side by side (wardpub.site.languages) then take about as long as each other.
-        if self.language == language.DEFAULT_LANGUAGE:
-            for uri, path in post_kit.site_files(self.project, self.news.today):
-                files.append(LinkedFile.generated(config, uri, abs_src_path=str(path)))
         # Embed pages use the site's stylesheets: Material's (its name carries a hash) and ours.
         self.stylesheets = [f.src_uri for f in files if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", f.src_uri)]
         self.stylesheets += list(config.extra_css)
@@ -245,6 +241,13 @@ class WardPlugin(BasePlugin[WardConfig]):
 
     @event_priority(-110)
     def _files_after_i18n(self, files: Files, config):
+        # The post kit's thousands of zips and drafts, added after mkdocs-static-i18n has sorted the
+        # files by language (it has nothing to do with them), are linked only from HTML (its panels),
+        # which MkDocs does not check: the default language's build alone makes and copies them.
+        # Languages built side by side (wardpub.site.languages) then take about as long as each other.
+        if self.language == language.DEFAULT_LANGUAGE:
+            for uri, path in post_kit.site_files(self.project, self.news.today):
+                files.append(LinkedFile.generated(config, uri, abs_src_path=str(path)))
         self.generated = {page.src_uri: page for page in self.news.generated_pages(self.language)}
         for page in self.generated.values():
             files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
@@ -269,19 +272,25 @@ class WardPlugin(BasePlugin[WardConfig]):
 
     def _dirty_pages(self, files: Files, config) -> None:
         """In a dirty rebuild MkDocs renders a page only when its file is newer than its output. Pages
-        that show other pages' content are rendered every time: the home page, the news list, content
-        points (their related news) and the campaign calendar (the articles' posts); and every page is
-        when anything but a page changed (tables, specs, templates, the ward's details), since pages
-        show infographics, charts, figures and sources from them, or the theme or mkdocs.yml did."""
+        that show other pages' content are rendered again when what they show of the articles changed
+        (News.listing_key): the home page, the news lists, content points (their related news) and the
+        campaign calendar (the articles' posts); and every page is when anything but a page changed
+        (tables, specs, templates, the ward's details), since pages show infographics, charts, figures
+        and sources from them, or the theme or mkdocs.yml did."""
         custom = config.theme.custom_dir
         theme = [Path(config.config_file_path)] + (sorted(p for p in Path(custom).rglob("*") if p.is_file()) if custom else [])
         key = (shared_fingerprint(dict(config.extra), Path(config.docs_dir), config.site_url),
                tuple((str(p), p.stat().st_mtime_ns) for p in theme))
         changed_data = self.shared_key.get(self.language) != key
         self.shared_key[self.language] = key
+        news_key = self.news.listing_key(self.language)
+        changed_news = self.news_key.get(self.language) != news_key
+        self.news_key[self.language] = news_key
         for file in files.documentation_pages():
-            if changed_data or self._shows_news(file.src_uri):
+            if changed_data or (changed_news and self._shows_news(file.src_uri)):
                 file.is_modified = lambda: True
+            elif file.src_uri in self.generated and os.path.isfile(file.abs_dest_path):
+                file.is_modified = lambda: False  # MkDocs would render a generated listing on every save
 
     def _shows_news(self, src_uri: str) -> bool:
         if src_uri in self.generated or src_uri in frontpage.HOME or src_uri in NEWS_INDEX:

@@ -82,11 +82,18 @@ def _encode(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
+@lru_cache(maxsize=20000)
+def _token_counts(text: str) -> Counter:
+    """A section's tokens and how often each occurs (not to be changed: a live preview rebuilds the
+    index on every save from thousands of sections, nearly all as they were)."""
+    return Counter(tokens(text))
+
+
 def build_index(documents: list[Document], language: str) -> dict[str, bytes]:
     """Every file of one language's index, keyed by site-relative path."""
     postings: dict[str, dict[int, int]] = defaultdict(dict)
     for doc_id, doc in enumerate(documents):
-        text_counts = Counter(tokens(doc.text))
+        text_counts = _token_counts(doc.text)
         title_tokens = set(tokens(doc.title))
         # Slugs come from Vietnamese titles, so "binh-dan-hoc-vu-so" helps on both languages' pages.
         address_tokens = set() if "#" in doc.location else set(tokens(doc.location.replace("en/", "", 1)))

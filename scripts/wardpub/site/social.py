@@ -15,11 +15,12 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
 from .. import language as lang
-from ..cache import digest, kept_results
+from ..cache import digest, kept_results, listing_json
 from ..media.infographics.cards import card_job
 from ..media.infographics.output import ImageCache, render_jobs
 from ..media.infographics.resolve import absolute_url
@@ -105,6 +106,13 @@ def card_keys(project, wanted: list[tuple[PageFacts, str]], cache: ImageCache) -
     return keys
 
 
+@lru_cache(maxsize=None)
+def _drawn_texts(blocks: Path) -> list:
+    """A card's text blocks as drawn, read once a process: the cache never changes a file in place,
+    and a live preview lists every card again on every save."""
+    return json.loads(blocks.read_text(encoding="utf-8"))
+
+
 class Previews:
     """The link-preview image of every page of one language build."""
 
@@ -143,8 +151,8 @@ class Previews:
         manifest does for theirs: og/manifest.json, og/en/manifest.json."""
         path = "og/" + (f"{self.language}/" if self.language != lang.DEFAULT_LANGUAGE else "") + "manifest.json"
         # The engine records every card's text blocks as drawn, as it does for the infographics.
-        cards = [{"path": card, "text": json.loads(self.cards[card].read_text(encoding="utf-8"))} for card in sorted(self.cards)]
-        return path, json.dumps({"language": self.language, "cards": cards}, ensure_ascii=False, indent=1) + "\n"
+        cards = [{"path": card, "text": _drawn_texts(self.cards[card])} for card in sorted(self.cards)]
+        return path, listing_json({"language": self.language}, "cards", cards)
 
     def card_file(self, url: str) -> tuple[Path, str] | None:
         """A page's rendered card in the cache and a key naming its content (its file name is a

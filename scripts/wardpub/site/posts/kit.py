@@ -40,7 +40,7 @@ from typing import Callable, Optional
 from PIL import Image
 
 from ... import language as lang
-from ...cache import ContentCache, digest, file_digest, kept_results
+from ...cache import ContentCache, digest, file_digest, kept_results, listing_json
 from ...media.clips.encode import HEIGHT as HEIGHT_CLIP
 from ...media.clips.encode import WIDTH as WIDTH_CLIP
 from ...media.clips.output import published_jobs
@@ -111,6 +111,11 @@ class Post:
     def zalo_json(self) -> bytes:
         """The Zalo article draft as its file holds it (in the zip and beside it: made once)."""
         return dumps(self.zalo)
+
+    @cached_property
+    def zalo_key(self) -> str:
+        """The draft as compact JSON, for cache keys (json's C encoder: the indented file is made only when missing)."""
+        return json.dumps(self.zalo, ensure_ascii=False, sort_keys=True)
 
     @property
     def offered_attachments(self) -> list[Attachment]:
@@ -411,21 +416,19 @@ def site_files(project, today) -> list[tuple[str, Path]]:
         raise ProblemsFound(problems)
     files: dict[str, Path] = {}
     for post in posts:
-        members = zip_members(post, kit.site_url)
-        key = digest("zip 2", post.id, post.language, *[name for name, _ in members],
-                     *[data if isinstance(data, bytes) else file_digest(data) for _, data in members])
-        files[post.zip_path], _ = cache.get_or_make(key, lambda: zip_bytes(members, f"{post.id}-{post.language}"), ".zip")
-        draft = post.zalo_json
-        files[post.zalo_path], _ = cache.get_or_make(digest(draft), lambda: draft, ".json")
+        # Keyed by what the members are made from: a live preview asks again on every save.
+        packed = [a for a in post.attachments if a.packed]
+        key = digest("zip 3", post.id, post.language, readme(post, kit.site_url), post.texts.facebook, post.texts.zalo,
+                     post.zalo_key, *[a.name for a in packed], *[file_digest(a.source) for a in packed])
+        files[post.zip_path], _ = cache.get_or_make(
+            key, lambda: zip_bytes(zip_members(post, kit.site_url), f"{post.id}-{post.language}"), ".zip")
+        files[post.zalo_path], _ = cache.get_or_make(digest("zalo 2", post.zalo_key), lambda: post.zalo_json, ".json")
         for attachment in post.offered_attachments:
             if attachment.kind == "derived-jpeg":
                 files[attachment.site_path] = attachment.source
-    # One post a line: readable in a diff, and written by json's C encoder (indented JSON is
-    # encoded in Python, a tenth of a second for the 2,000 posts of a large site).
     entries = manifest(kit, posts, files)
-    lines = [json.dumps(post, ensure_ascii=False, sort_keys=True) for post in entries.pop("posts")]
-    head = json.dumps(entries, ensure_ascii=False, sort_keys=True)[:-1]  # {"count": …, "site": …
-    text = head + ', "posts": [\n' + ",\n".join(lines) + "\n]}\n"
+    listed = entries.pop("posts")
+    text = listing_json(entries, "posts", listed)
     files[MANIFEST], _ = cache.get_or_make(digest(text), lambda: text.encode("utf-8"), ".json")
     _published[:] = [kit, today, sorted(files.items())]
     return _published[2]
