@@ -5,7 +5,7 @@ import time
 from pathlib import Path
 
 from wardpub import PROJECT_ROOT
-from wardpub.cache import CACHE_ENV, ContentCache, digest, prune, use_project, write_atomic
+from wardpub.cache import CACHE_ENV, ContentCache, Pruned, digest, prune, use_project, write_atomic
 
 
 def test_write_atomic_writes_once_and_leaves_no_temporary_files(tmp_path):
@@ -49,6 +49,11 @@ def test_prune_deletes_only_entries_no_build_touched_lately(tmp_path):
     assert (pruned.files, pruned.bytes) == (1, 3)
     assert not old.exists() and not old.parent.exists()
     assert kept.read_bytes() == b"kept" and other.exists()
+    # The next build's prune, within the hour, has nothing new to find and reads nothing; later it prunes.
+    stale, _ = cache.get_or_make("cc03", lambda: b"stale", ".bin")
+    os.utime(stale, (day_ago, day_ago))
+    assert prune(tmp_path) == Pruned(0, 0) and stale.exists()
+    assert prune(tmp_path, now=time.time() + 2 * 3600).files == 2 and not stale.exists()  # and kept, untouched since
 
 
 def test_a_build_of_another_checkout_writes_beside_its_mkdocs_yml(tmp_path, monkeypatch):

@@ -249,14 +249,29 @@ def _prune_folder(folder: str, limit: float) -> Pruned:
     return Pruned(files, size)
 
 
+PRUNED_MARK = ".pruned"  # touched by each prune: the next one waits until entries can be stale again
+
+
 def prune(root: Path | None = None, stale_after: float = STALE_AFTER, now: float | None = None) -> Pruned:
     """Delete the entries of the namespaces this process used that no build has touched for stale_after
-    seconds. Run after a full build (`wardpub build`): everything that build needs was touched."""
+    seconds. Run after a full build (`wardpub build`): everything that build needs was touched. A prune
+    less than stale_after after the last one finds nothing new to delete and returns at once (a large
+    site's cache holds tens of thousands of files)."""
     root = Path(root or cache_root())
-    limit = (now if now is not None else time.time()) - stale_after
+    now = now if now is not None else time.time()
+    mark = root / PRUNED_MARK
+    try:
+        if now - mark.stat().st_mtime < stale_after:
+            return Pruned(0, 0)
+    except FileNotFoundError:
+        pass
+    limit = now - stale_after
     files = size = 0
     for namespace in sorted(_namespaces):
         if (root / namespace).is_dir():
             pruned = _prune_folder(str(root / namespace), limit)
             files, size = files + pruned.files, size + pruned.bytes
+    if root.is_dir():
+        mark.touch()
+        os.utime(mark, (now, now))
     return Pruned(files, size)
