@@ -12,8 +12,9 @@ build; the full sitemap, which a sequential build renders last with every
 language's pages, is the languages' sitemaps joined.
 
 A process holding threads (a test driving a browser, a live preview, a
-library's thread pool once it has worked) builds one language after the other, as does a machine with one core or
-`WARDPUB_JOBS=1`. `tests/test_languages.py` holds both ways to the same bytes.
+library's thread pool once it has worked) builds one language after the
+other, as does a machine with one core or `WARDPUB_JOBS=1`.
+`tests/test_languages.py` holds both ways to the same bytes.
 """
 
 from __future__ import annotations
@@ -179,7 +180,7 @@ def join_sitemaps(first: Path, later: Path) -> None:
         os.replace(later, first)
         os.replace(later.with_name(f"{SITEMAP}.gz"), first.with_name(f"{SITEMAP}.gz"))
         return
-    head, end, _ = first.read_text(encoding="utf-8").rpartition("</urlset>")
+    head, _, _ = first.read_text(encoding="utf-8").rpartition("</urlset>")
     text = later.read_text(encoding="utf-8")
     opening = text.index(">", text.index("<urlset")) + 1
     joined = head.rstrip("\n") + text[opening:]  # each entry starts on a new line
