@@ -120,3 +120,20 @@ def test_citations_link_to_the_sources_list_in_the_page_language():
 
 def test_page_without_citations_gets_no_sources_heading():
     assert render("Chỉ có chữ.", {}, "vi", {}, load_registries()) == "Chỉ có chữ."
+
+
+def test_front_matter_kept_from_an_earlier_build_reads_as_parsed_and_a_broken_one_keeps_its_line(tmp_path, monkeypatch):
+    from wardpub import cache
+    from wardpub.data.pages import read_markdown
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    good, broken = tmp_path / "a.vi.md", tmp_path / "b.vi.md"
+    good.write_text('---\ntitle: "Tin"\ndate: 2025-09-16\ntags: [hoi-nghi]\n---\n\nNội dung.\n', encoding="utf-8")
+    broken.write_text("---\ntitle: [Tin\n---\n\nNội dung.\n", encoding="utf-8")
+    first = read_markdown(good).meta
+    cache.kept_results("front-matter").save()
+    cache._kept.clear()  # the next build's process
+    assert read_markdown(good).meta == first == {"title": "Tin", "date": "2025-09-16", "tags": ["hoi-nghi"]}
+    for _ in range(2):
+        problems = read_markdown(broken).problems
+        assert [(p.field, p.line) for p in problems] == [("front matter", 3)]

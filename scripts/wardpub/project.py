@@ -182,6 +182,7 @@ def check_project(extra: dict, docs_dir: Path = DOCS_DIR, site_url: Optional[str
             if meta.vi_only:
                 vi_only.add(path)
     kept_results("checks").save()
+    kept_results("front-matter").save()
     articles, article_problems = collect_articles(article_sources, docs_dir, registries)
     problems += article_problems + pairing_problems(docs_dir, paths, vi_only)
     # What the pages (not the articles) and the shared inputs decide, re-made only when those change:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +24,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import dated
+from ..cache import digest, kept_results
 from .citations import Citations, citation_ids
 from .datafiles import nfc_problems, parse_yaml
 from ..problems import Problem, display_path, from_validation_error
@@ -100,6 +102,23 @@ class SourceFile:
     problems: list[Problem] = field(default_factory=list)
 
 
+def _front_matter(text: str, file: str) -> tuple[object, list[Problem]]:
+    """The front matter parsed: kept across builds for text that did not change (a large site has
+    thousands of articles); a text with a problem is parsed again, for its line."""
+    def parse() -> Optional[dict]:
+        meta, problems = parse_yaml(text, file, line_offset=1, field="front matter")
+        try:  # kept only as JSON gives it back (not, say, a number as a key)
+            plain = isinstance(meta, dict) and not problems and json.loads(json.dumps(meta)) == meta
+        except (TypeError, ValueError):
+            plain = False
+        return meta if plain else None
+
+    kept = kept_results("front-matter").get_or_make(digest(text), parse)
+    if kept is not None:
+        return dict(kept), []
+    return parse_yaml(text, file, line_offset=1, field="front matter")
+
+
 def read_markdown(path: Path) -> SourceFile:
     file = display_path(path)
     try:
@@ -112,7 +131,7 @@ def read_markdown(path: Path) -> SourceFile:
         problems.append(Problem(file, "front matter", "thiếu phần thông tin đầu trang giữa hai dòng ---",
                                 "thêm ở đầu tệp: ---, title: ..., description: ..., ---", 1))
         return SourceFile(path, file, {}, text, 1, problems)
-    meta, yaml_problems = parse_yaml(match.group(1), file, line_offset=1, field="front matter")
+    meta, yaml_problems = _front_matter(match.group(1), file)
     if meta is not None and not isinstance(meta, dict):
         yaml_problems.append(Problem(file, "front matter", "phải là các dòng dạng tên: giá trị", "xem mẫu trong hướng dẫn biên tập", 2))
         meta = None
