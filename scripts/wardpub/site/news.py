@@ -81,7 +81,7 @@ class News:
         again only when it changes, not when a save edits an article's text alone."""
         shown = [(a.url(language), a.version(language).meta.model_dump_json(), a.version(language).minutes,
                   repr(self.pictures.get((a.slug, language)))) for a in self.articles]
-        return digest(self.today.isoformat(), json.dumps(shown, ensure_ascii=False))
+        return digest(self.today.isoformat(), shown)
 
     def words(self, text: str, language: str) -> str:
         """A title or summary as readers get it: dated statements worded for today."""

@@ -112,11 +112,6 @@ class Post:
         """The Zalo article draft as its file holds it (in the zip and beside it: made once)."""
         return dumps(self.zalo)
 
-    @cached_property
-    def zalo_key(self) -> str:
-        """The draft as compact JSON, for cache keys (json's C encoder: the indented file is made only when missing)."""
-        return json.dumps(self.zalo, ensure_ascii=False, sort_keys=True)
-
     @property
     def offered_attachments(self) -> list[Attachment]:
         """The attachments the build offers now: a clip not published yet is left out."""
@@ -419,10 +414,10 @@ def site_files(project, today) -> list[tuple[str, Path]]:
         # Keyed by what the members are made from: a live preview asks again on every save.
         packed = [a for a in post.attachments if a.packed]
         key = digest("zip 3", post.id, post.language, readme(post, kit.site_url), post.texts.facebook, post.texts.zalo,
-                     post.zalo_key, *[a.name for a in packed], *[file_digest(a.source) for a in packed])
+                     post.zalo, *[a.name for a in packed], *[file_digest(a.source) for a in packed])
         files[post.zip_path], _ = cache.get_or_make(
             key, lambda: zip_bytes(zip_members(post, kit.site_url), f"{post.id}-{post.language}"), ".zip")
-        files[post.zalo_path], _ = cache.get_or_make(digest("zalo 2", post.zalo_key), lambda: post.zalo_json, ".json")
+        files[post.zalo_path], _ = cache.get_or_make(digest("zalo 2", post.zalo), lambda: post.zalo_json, ".json")
         for attachment in post.offered_attachments:
             if attachment.kind == "derived-jpeg":
                 files[attachment.site_path] = attachment.source

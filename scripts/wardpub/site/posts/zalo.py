@@ -79,7 +79,7 @@ def article_draft(subject: Subject, texts: Texts, author: str, cover: Image, ima
 def draft_problems(subject: Subject, draft: dict) -> list[Problem]:
     """The draft against the schema: its first error as one line, naming the field an editor changes.
     Kept across builds for drafts that did not change (a large site has thousands)."""
-    key = digest(json.dumps(draft, ensure_ascii=False, sort_keys=True), subject.file, subject.kind, subject.language)
+    key = digest(draft, subject.file, subject.kind, subject.language)
     found = kept_results("zalo-drafts").get_or_make(key, lambda: [asdict(p) for p in _schema_problems(subject, draft)])
     return [Problem(**problem) for problem in found]
 
